@@ -1,0 +1,1 @@
+"""Checks a .docx against a format profile (NĐ30 or HD36)."""

@@ -1,0 +1,126 @@
+"""Core sub-commands: ``directives``, ``generate`` and ``profile``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.core.agency import load_profile, save_profile
+from assistant.core.answers import answers_to_report, profile_from_dict, profile_to_dict
+from assistant.core.directives import DirectiveLibrary
+from assistant.core.errors import UserError
+from assistant.core.formats import PROFILES
+from assistant.generate import generate
+from assistant.paths import data_dir
+
+USER_DIRECTIVES = "directives"
+USER_TEMPLATES = "templates"
+
+
+def library(args: argparse.Namespace) -> DirectiveLibrary:
+    return DirectiveLibrary(user_dir=data_dir(args.data_dir) / USER_DIRECTIVES)
+
+
+def read_json(path: Path, what: str) -> dict:
+    """Read a JSON object, with a Vietnamese message naming the line of a syntax error."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UserError(f"Không tìm thấy {what} «{path}».", f"{path}: not found") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{what.capitalize()} «{path}» không phải văn bản UTF-8.", str(exc)
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{what.capitalize()} «{path.name}» sai cú pháp JSON ở dòng {exc.lineno}, cột {exc.colno}.",
+            f"{path}: {exc}",
+        ) from exc
+    except OSError as exc:
+        raise UserError(f"Không đọc được {what} «{path}».", f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise UserError(
+            f"{what.capitalize()} «{path.name}» phải là một đối tượng JSON {{…}}.", "not an object"
+        )
+    return data
+
+
+def _directives(args: argparse.Namespace) -> int:
+    items = library(args).all()
+    if args.json:
+        rows = [
+            {
+                "id": d.id,
+                "symbol": d.symbol,
+                "kind": d.kind.value,
+                "date": d.date.isoformat() if d.date else None,
+                "issuer": d.issuer,
+                "subject": d.subject,
+                "tasks": len(d.tasks),
+            }
+            for d in items
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for d in items:
+        when = d.date.strftime("%d/%m/%Y") if d.date else "??/??/????"
+        print(f"{d.id}\n    Số {d.symbol}, {when}, {d.issuer}\n    {d.subject}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    directive = library(args).get(args.directive)
+    answers = read_json(Path(args.answers), "tệp trả lời")
+    report = answers_to_report(answers, directive, load_profile(folder), format_id=args.format)
+    result = generate(report, Path(args.out), template_dirs=[folder / USER_TEMPLATES])
+    for warning in result.warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
+    print(f"Đã tạo báo cáo: {result.path}")
+    return 0
+
+
+def _profile(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    if args.action == "set":
+        if not args.file:
+            raise UserError(
+                "Cần chỉ ra tệp JSON thông tin cơ quan: profile set TỆP.json", "no file"
+            )
+        path = save_profile(
+            folder, profile_from_dict(read_json(Path(args.file), "tệp thông tin cơ quan"))
+        )
+        print(f"Đã lưu thông tin cơ quan: {path}")
+        return 0
+    profile = load_profile(folder)
+    if profile is None:
+        print("Chưa khai báo thông tin cơ quan.", file=sys.stderr)
+        return 1
+    print(json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=2))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("directives", parents=[common], help="liệt kê các công văn trong thư viện")
+    p.add_argument("--json", action="store_true", help="in ra dạng JSON")
+    p.set_defaults(run=_directives)
+
+    p = sub.add_parser("generate", parents=[common], help="tạo báo cáo .docx từ tệp trả lời")
+    p.add_argument(
+        "--directive", required=True, metavar="MÃ", help="mã công văn (xem lệnh directives)"
+    )
+    p.add_argument("--answers", required=True, metavar="TỆP.json", help="tệp trả lời (JSON)")
+    p.add_argument("--out", required=True, metavar="TỆP.docx", help="tệp báo cáo sẽ tạo")
+    p.add_argument("--format", choices=sorted(PROFILES), help="thể thức (mặc định theo cơ quan)")
+    p.set_defaults(run=_generate)
+
+    p = sub.add_parser(
+        "profile", parents=[common], help="xem hoặc khai báo thông tin cơ quan báo cáo"
+    )
+    p.add_argument("action", choices=["show", "set"])
+    p.add_argument(
+        "file", nargs="?", metavar="TỆP.json", help="với «set»: tệp JSON thông tin cơ quan"
+    )
+    p.set_defaults(run=_profile)

@@ -1,0 +1,35 @@
+"""The saved agency profile: ``profile.json`` in the user's data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.core.answers import profile_from_dict, profile_to_dict
+from assistant.core.errors import UserError
+from assistant.core.fileio import atomic_write_text
+from assistant.core.model import AgencyProfile
+
+PROFILE_FILE = "profile.json"
+
+
+def load_profile(data_dir: Path) -> AgencyProfile | None:
+    """The saved profile, or None when the clerk has not set one up yet."""
+    path = data_dir / PROFILE_FILE
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(
+            f"Tệp thông tin cơ quan «{path}» bị hỏng; hãy khai báo lại.", f"{path}: {exc}"
+        ) from exc
+    return profile_from_dict(data)
+
+
+def save_profile(data_dir: Path, profile: AgencyProfile) -> Path:
+    data = profile_to_dict(profile)
+    profile_from_dict(data)  # never save what cannot be read back
+    return atomic_write_text(
+        data_dir / PROFILE_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    )

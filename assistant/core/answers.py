@@ -1,0 +1,227 @@
+"""The answers file: a clerk's answers to one directive, as JSON, and the Report built from it.
+
+The same JSON form is the report's snapshot in the history and the window's draft, so
+``report_to_answers(answers_to_report(x))`` gives ``x`` back. Errors name the field and say what
+is wrong in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+
+import jsonschema
+
+from assistant.core.catalogue import kind as task_kind
+from assistant.core.errors import UserError
+from assistant.core.figures import figures_from_dict, figures_to_dict
+from assistant.core.model import (
+    AgencyProfile,
+    BodyKind,
+    Directive,
+    Period,
+    Report,
+    Signer,
+    TaskAnswer,
+    TaskStatus,
+)
+from assistant.paths import RESOURCES
+
+SCHEMA_PATH = RESOURCES / "schemas" / "answers.schema.json"
+
+_MESSAGES = {
+    "type": "sai kiểu dữ liệu (cần {expected})",
+    "minimum": "không được nhỏ hơn {limit}",
+    "required": "thiếu trường bắt buộc",
+    "additionalProperties": "có trường không được hỗ trợ",
+    "enum": "giá trị không hợp lệ (chỉ nhận: {choices})",
+    "format": "không đúng dạng ngày (cần NNNN-TT-NN, ví dụ 2024-06-30)",
+    "minLength": "không được để trống",
+    "pattern": "không đúng dạng (chỉ chữ in hoa, số và dấu gạch)",
+    "propertyNames": "mã nhiệm vụ không hợp lệ",
+}
+_TYPE_NAMES = {
+    "integer": "số nguyên",
+    "string": "chuỗi chữ",
+    "object": "nhóm trường",
+    "array": "danh sách",
+    "boolean": "đúng/sai",
+    "null": "để trống",
+}
+
+
+@cache
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _check(instance: object, subschema: dict, where: str) -> None:
+    """Validate against a (sub)schema of answers.schema.json; raise UserError for the first error."""
+    validator = jsonschema.Draft202012Validator(
+        {**subschema, "$defs": schema()["$defs"]}, format_checker=jsonschema.FormatChecker()
+    )
+    errors = sorted(
+        validator.iter_errors(instance), key=lambda e: (len(e.path), list(map(str, e.path)))
+    )
+    if not errors:
+        return
+    err = errors[0]
+    path = ".".join([where, *map(str, err.path)]).strip(".")
+    if err.validator == "required":
+        missing = err.message.split("'")[1]
+        path = f"{path}.{missing}".strip(".")
+    expected = err.validator_value
+    if isinstance(expected, list):
+        expected = " hoặc ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
+    text = _MESSAGES.get(err.validator, "không hợp lệ").format(
+        expected=_TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else expected,
+        limit=err.validator_value,
+        choices=", ".join(map(str, err.validator_value)) if err.validator == "enum" else "",
+    )
+    raise UserError(f"Trường «{path}» {text}.", f"{path}: {err.message}", field=path)
+
+
+def profile_from_dict(data: dict) -> AgencyProfile:
+    _check(data, {"$ref": "#/$defs/profile"}, "profile")
+    return AgencyProfile(
+        name=data["name"],
+        kind=BodyKind(data["kind"]),
+        symbol=data["symbol"],
+        place=data["place"],
+        signer=Signer(**data["signer"]),
+        parent=data.get("parent", ""),
+        drafting_unit=data.get("drafting_unit", ""),
+        format=data.get("format"),
+        groups=tuple(data.get("groups", ())),
+    )
+
+
+def profile_to_dict(profile: AgencyProfile) -> dict:
+    return {
+        "name": profile.name,
+        "parent": profile.parent,
+        "kind": profile.kind.value,
+        "symbol": profile.symbol,
+        "place": profile.place,
+        "signer": {
+            "authority": profile.signer.authority,
+            "title": profile.signer.title,
+            "name": profile.signer.name,
+        },
+        "drafting_unit": profile.drafting_unit,
+        "format": profile.format,
+        "groups": list(profile.groups),
+    }
+
+
+def _task_answer(directive: Directive, task_id: str, data: dict) -> TaskAnswer:
+    try:
+        task = directive.task(task_id)
+    except KeyError:
+        raise UserError(
+            f"Công văn {directive.symbol} không có nhiệm vụ «{task_id}».",
+            f"tasks.{task_id}: no such task in {directive.id}",
+            field=f"tasks.{task_id}",
+        ) from None
+    form = task_kind(task.kind).figures
+    figures = None
+    if "figures" in data:
+        where = f"tasks.{task_id}.figures"
+        if form is None:
+            raise UserError(
+                f"Nhiệm vụ «{task_id}» không có số liệu riêng; hãy ghi vào «notes».",
+                f"{where}: task kind {task.kind} takes no figures",
+                field=where,
+            )
+        _check(data["figures"], {"$ref": f"#/$defs/{form}"}, where)
+        figures = figures_from_dict(form, data["figures"])
+        problems = figures.problems()  # type: ignore[attr-defined]
+        if problems:
+            first = problems[0]
+            raise UserError(
+                f"Trường «{where}.{first.field}»: {first.message}",
+                f"{where}.{first.field}: {first.message}",
+                field=f"{where}.{first.field}",
+            )
+    return TaskAnswer(
+        status=TaskStatus(data.get("status", "done")), notes=data.get("notes", ""), figures=figures
+    )
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def answers_to_report(
+    data: dict,
+    directive: Directive,
+    saved_profile: AgencyProfile | None = None,
+    *,
+    format_id: str | None = None,
+    today: date | None = None,
+) -> Report:
+    """Build a Report; the answers' own profile wins over the saved one."""
+    _check(data, {key: value for key, value in schema().items() if key != "$defs"}, "")
+    if data.get("directive") and data["directive"] != directive.id:
+        raise UserError(
+            f"Tệp trả lời dành cho công văn «{data['directive']}», không phải «{directive.id}».",
+            f"directive mismatch: {data['directive']} != {directive.id}",
+            field="directive",
+        )
+    profile = profile_from_dict(data["profile"]) if "profile" in data else saved_profile
+    if profile is None:
+        raise UserError(
+            "Chưa có thông tin cơ quan báo cáo. Hãy khai báo bằng lệnh «profile set» "
+            "(hoặc trong cửa sổ chương trình), hoặc thêm mục «profile» vào tệp trả lời.",
+            "no agency profile: none saved and none in the answers",
+            field="profile",
+        )
+    period = data.get("period", {})
+    return Report(
+        directive=directive,
+        profile=profile,
+        date=_date(data.get("date")) or today or date.today(),
+        answers={tid: _task_answer(directive, tid, t) for tid, t in data.get("tasks", {}).items()},
+        period=Period(
+            _date(period.get("start")), _date(period.get("end")), period.get("label", "")
+        ),
+        number=data.get("number"),
+        format_id=format_id or data.get("format"),
+        implementation=data.get("implementation", ""),
+        strengths=data.get("strengths", ""),
+        difficulties=data.get("difficulties", ""),
+        next_steps=data.get("next_steps", ""),
+        proposals=data.get("proposals", ""),
+        extra_recipients=tuple(data.get("extra_recipients", ())),
+    )
+
+
+def report_to_answers(report: Report) -> dict:
+    """The full snapshot of a report as an answers file (profile included)."""
+    tasks = {}
+    for task_id, answer in report.answers.items():
+        entry: dict = {"status": answer.status.value, "notes": answer.notes}
+        if answer.figures is not None:
+            entry["figures"] = figures_to_dict(answer.figures)
+        tasks[task_id] = entry
+    period = report.period
+    return {
+        "directive": report.directive.id,
+        "profile": profile_to_dict(report.profile),
+        "format": report.effective_format,
+        "number": report.number,
+        "date": report.date.isoformat(),
+        "period": {
+            "start": period.start.isoformat() if period.start else None,
+            "end": period.end.isoformat() if period.end else None,
+            "label": period.label,
+        },
+        "implementation": report.implementation,
+        "tasks": tasks,
+        "strengths": report.strengths,
+        "difficulties": report.difficulties,
+        "next_steps": report.next_steps,
+        "proposals": report.proposals,
+        "extra_recipients": list(report.extra_recipients),
+    }

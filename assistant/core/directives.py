@@ -1,0 +1,160 @@
+"""The directive library: bundled directives plus those the clerk imported.
+
+Each directive is one JSON file validated by ``resources/schemas/directive.schema.json``. Bundled
+files are read-only; imported ones live in ``<data dir>/directives/`` and win on the same id.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import asdict
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from assistant.core.errors import UserError
+from assistant.core.fileio import atomic_write_text
+from assistant.core.model import (
+    AddresseeGroup,
+    BodyKind,
+    Directive,
+    DocumentRef,
+    Signer,
+    Task,
+)
+from assistant.paths import RESOURCES
+
+BUNDLED_DIR = RESOURCES / "directives"
+SCHEMA_PATH = RESOURCES / "schemas" / "directive.schema.json"
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+def directive_from_dict(data: dict) -> Directive:
+    """Build a Directive from its JSON form; raise UserError naming the first bad field."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        where = ".".join(str(p) for p in err.path) or "(gốc)"
+        raise UserError(
+            f"Tệp công văn không hợp lệ ở trường «{where}».", f"{where}: {err.message}", field=where
+        )
+    return Directive(
+        id=data["id"],
+        kind=BodyKind(data["kind"]),
+        issuer=_nfc(data["issuer"]),
+        issuer_parent=_nfc(data["issuer_parent"]),
+        number=data["number"],
+        code=data["code"],
+        date=_date(data["date"]),
+        place=_nfc(data["place"]),
+        subject=_nfc(data["subject"]),
+        recipients=tuple(_nfc(r) for r in data["recipients"]),
+        groups=tuple(
+            AddresseeGroup(g["id"], _nfc(g["label"]), tuple(g.get("members", ())))
+            for g in data["groups"]
+        ),
+        tasks=tuple(
+            Task(
+                id=t["id"],
+                label=t["label"],
+                text=_nfc(t["text"]),
+                kind=t["kind"],
+                groups=tuple(t.get("groups", ())),
+                title=_nfc(t.get("title", "")),
+            )
+            for t in data["tasks"]
+        ),
+        report_to=_nfc(data["report_to"]),
+        signer=Signer(**data["signer"]),
+        text=_nfc(data["text"]),
+        implements=tuple(
+            DocumentRef(
+                kind=r["kind"],
+                symbol=r["symbol"],
+                date=_date(r.get("date")),
+                issuer=r.get("issuer", ""),
+                subject=r.get("subject", ""),
+            )
+            for r in data.get("implements", ())
+        ),
+        report_request=_nfc(data.get("report_request", "")),
+        distribution=tuple(data.get("distribution", ())),
+        source=data.get("source", ""),
+    )
+
+
+def directive_to_dict(directive: Directive) -> dict:
+    """The JSON form of a Directive (the inverse of :func:`directive_from_dict`)."""
+    data = asdict(directive)
+    data["kind"] = directive.kind.value
+    data["date"] = directive.date.isoformat() if directive.date else None
+    for ref in data["implements"]:
+        ref["date"] = ref["date"].isoformat() if ref["date"] else None
+    for task in data["tasks"]:
+        task["groups"] = list(task["groups"])
+    return data
+
+
+class DirectiveLibrary:
+    """Bundled directives plus the user's imported ones (``user_dir``)."""
+
+    def __init__(self, user_dir: Path | None = None, bundled_dir: Path = BUNDLED_DIR) -> None:
+        self.user_dir = user_dir
+        self.bundled_dir = bundled_dir
+
+    def _files(self) -> dict[str, Path]:
+        files = {p.stem: p for p in sorted(self.bundled_dir.glob("*.json"))}
+        if self.user_dir and self.user_dir.is_dir():
+            files.update({p.stem: p for p in sorted(self.user_dir.glob("*.json"))})
+        return files
+
+    def all(self) -> list[Directive]:
+        """Every directive, newest first."""
+        items = [self._load(p) for p in self._files().values()]
+        return sorted(items, key=lambda d: (d.date or date.min, d.id), reverse=True)
+
+    def get(self, directive_id: str) -> Directive:
+        path = self._files().get(directive_id)
+        if path is None:
+            raise UserError(
+                f"Không tìm thấy công văn có mã «{directive_id}». "
+                "Dùng lệnh «directives» để xem danh sách mã.",
+                f"unknown directive id {directive_id!r}",
+            )
+        return self._load(path)
+
+    def add(self, directive: Directive) -> Path:
+        """Save an imported directive into the user's library (atomically)."""
+        if self.user_dir is None:
+            raise ValueError("this library has no user folder")
+        data = directive_to_dict(directive)
+        directive_from_dict(data)  # refuse to store what we could not load back
+        path = self.user_dir / f"{directive.id}.json"
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return path
+
+    @staticmethod
+    def _load(path: Path) -> Directive:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UserError(
+                f"Không đọc được tệp công văn «{path.name}».", f"{path}: {exc}"
+            ) from exc
+        return directive_from_dict(data)

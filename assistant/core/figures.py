@@ -1,0 +1,209 @@
+"""Figures of the three structured task kinds, their totals, and their checks.
+
+* short video production ("nhanh - ngắn - rộng": clips, platforms, views, who censored them);
+* content ratio (CV 830/STTTT-TTBCXB): negative items must stay *under* 15% of all items posted;
+* Code of Conduct on social networks (Quyết định 874/QĐ-BTTTT, 17/6/2021), as a checklist
+  (spec/formatting.md §7).
+
+Totals are derived, never typed twice. ``problems()`` lists what is wrong, field by field, in
+Vietnamese: the command line refuses to generate with any, the window marks the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+NEGATIVE_LIMIT = 0.15  # "dưới 15%": 15.0% already breaks the rule
+
+PLATFORMS: dict[str, str] = {
+    "facebook": "Facebook",
+    "zalo": "Zalo",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "website": "Trang/cổng thông tin điện tử",
+    "other": "Nền tảng khác",
+}
+
+# Compliance checklist derived from QĐ 874 (spec §7); items computed from figures are not here.
+CHECKLIST_874: dict[str, str] = {
+    "security_procedure": "Có quy trình bảo mật tài khoản và xử lý khi bị mất quyền kiểm soát",
+    "official_sources_only": "Chỉ chia sẻ thông tin từ nguồn chính thống, tin cậy",
+    "no_harmful_content": "Không đăng tải thông tin vi phạm pháp luật, xúc phạm, tin giả, quảng cáo sai",
+    "positive_content": "Chủ động đăng tải thông tin tích cực, gương người tốt, việc tốt",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # dotted path inside the figures: "platforms.0.negative"
+    message: str  # Vietnamese
+
+
+def platform_label(key: str, name: str = "") -> str:
+    return name or PLATFORMS.get(key, key)
+
+
+@dataclass(frozen=True)
+class PlatformClips:
+    platform: str
+    name: str = ""  # for "other": the platform's own name
+    clips: int = 0
+    views: int = 0
+    interactions: int = 0
+
+    @property
+    def label(self) -> str:
+        return platform_label(self.platform, self.name)
+
+
+@dataclass(frozen=True)
+class ShortVideoFigures:
+    clips_produced: int = 0
+    platforms: tuple[PlatformClips, ...] = ()
+    examples: tuple[str, ...] = ()
+    censored_by: str = ""
+
+    @property
+    def views(self) -> int:
+        return sum(p.views for p in self.platforms)
+
+    @property
+    def interactions(self) -> int:
+        return sum(p.interactions for p in self.platforms)
+
+    def problems(self) -> list[Problem]:
+        found = _negatives(self, "clips_produced")
+        for i, p in enumerate(self.platforms):
+            found += _negatives(p, "clips", "views", "interactions", prefix=f"platforms.{i}.")
+        return found
+
+
+@dataclass(frozen=True)
+class PlatformPosts:
+    platform: str
+    name: str = ""
+    total: int = 0
+    negative: int = 0
+
+    @property
+    def label(self) -> str:
+        return platform_label(self.platform, self.name)
+
+    @property
+    def share(self) -> float | None:
+        return self.negative / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class ContentRatioFigures:
+    platforms: tuple[PlatformPosts, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.platforms)
+
+    @property
+    def negative(self) -> int:
+        return sum(p.negative for p in self.platforms)
+
+    @property
+    def share(self) -> float | None:
+        """Negative share of all posts; None when nothing was posted."""
+        return self.negative / self.total if self.total else None
+
+    @property
+    def over_limit(self) -> bool:
+        return self.share is not None and self.share >= NEGATIVE_LIMIT
+
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        for i, p in enumerate(self.platforms):
+            prefix = f"platforms.{i}."
+            found += _negatives(p, "total", "negative", prefix=prefix)
+            if p.negative > p.total:
+                found.append(
+                    Problem(
+                        prefix + "negative",
+                        f"{p.label}: số tin, bài tiêu cực ({p.negative}) lớn hơn tổng số ({p.total}).",
+                    )
+                )
+        return found
+
+
+@dataclass(frozen=True)
+class CodeOfConductFigures:
+    staff_total: int = 0
+    staff_briefed: int = 0
+    internal_rule: str = ""  # the rule issued ("Quy chế số 12/QC-PTTH ngày …"); empty: none
+    accounts_total: int = 0
+    accounts_verified: int = 0
+    violations_found: int = 0
+    violations_handled: int = 0
+    checklist: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def briefed_share(self) -> float | None:
+        return self.staff_briefed / self.staff_total if self.staff_total else None
+
+    def problems(self) -> list[Problem]:
+        found = _negatives(
+            self,
+            "staff_total",
+            "staff_briefed",
+            "accounts_total",
+            "accounts_verified",
+            "violations_found",
+            "violations_handled",
+        )
+        pairs = (
+            ("staff_briefed", "staff_total", "Số cán bộ được phổ biến lớn hơn tổng số cán bộ."),
+            ("accounts_verified", "accounts_total", "Số tài khoản đã xác thực lớn hơn tổng số."),
+            ("violations_handled", "violations_found", "Số vi phạm đã xử lý lớn hơn số phát hiện."),
+        )
+        for part, whole, message in pairs:
+            if getattr(self, part) > getattr(self, whole):
+                found.append(Problem(part, message))
+        unknown = set(self.checklist) - set(CHECKLIST_874)
+        found += [
+            Problem(f"checklist.{k}", f"Mục kiểm tra «{k}» không có.") for k in sorted(unknown)
+        ]
+        return found
+
+
+def _negatives(obj: object, *names: str, prefix: str = "") -> list[Problem]:
+    return [
+        Problem(prefix + name, "Số liệu không được là số âm.")
+        for name in names
+        if getattr(obj, name) < 0
+    ]
+
+
+FIGURE_TYPES = {
+    "short_video": ShortVideoFigures,
+    "content_ratio": ContentRatioFigures,
+    "code_of_conduct": CodeOfConductFigures,
+}
+
+
+def figures_from_dict(form: str, data: dict) -> object:
+    """Build the figures dataclass of ``form`` from its JSON form (already schema-checked)."""
+    if form == "short_video":
+        return ShortVideoFigures(
+            clips_produced=data.get("clips_produced", 0),
+            platforms=tuple(PlatformClips(**p) for p in data.get("platforms", ())),
+            examples=tuple(data.get("examples", ())),
+            censored_by=data.get("censored_by", ""),
+        )
+    if form == "content_ratio":
+        return ContentRatioFigures(tuple(PlatformPosts(**p) for p in data.get("platforms", ())))
+    if form == "code_of_conduct":
+        return CodeOfConductFigures(**data)
+    raise ValueError(f"unknown figures form {form!r}")
+
+
+def figures_to_dict(figures: object) -> dict:
+    data = asdict(figures)  # type: ignore[call-overload]
+    for key in ("platforms", "examples"):
+        if key in data:
+            data[key] = list(data[key])
+    return data

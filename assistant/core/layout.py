@@ -1,0 +1,202 @@
+"""From a Report to the laid-out text of the document: every line, with the element it is.
+
+``build_layout`` decides *what* each element says (header names, Số, date line, trích yếu, body
+blocks with their numbering, Nơi nhận, signature) following the format profile's conventions. The
+docx writer then decides only *how it looks*, from the same profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.core import vntext
+from assistant.core.catalogue import kind as task_kind
+from assistant.core.figures import CHECKLIST_874, NEGATIVE_LIMIT
+from assistant.core.formats import Case, Element, FormatProfile, profile
+from assistant.core.model import STATUS_LABELS_VI, Directive, Report
+from assistant.core.wording import Block, environment, render_blocks
+
+REPORT_TEMPLATE = "report.j2"
+DOC_TYPE = "BÁO CÁO"
+
+
+@dataclass(frozen=True)
+class Line:
+    element: Element
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportLayout:
+    format: FormatProfile
+    parent_body: str
+    issuer: str
+    number: str
+    place_date: str
+    doc_type: str
+    subject: str
+    kinh_gui: tuple[str, ...]  # lines; empty for Party reports
+    body: tuple[Line, ...]  # BODY, HEADING1 and HEADING2 lines; the last ends with the end mark
+    recipients: tuple[str, ...]  # each with its "- " and its punctuation
+    signer: tuple[Line, ...]  # authority (if any), title, name
+
+    def plain_text(self) -> str:
+        """The document's text, one line per paragraph (for search, previews and comparisons)."""
+        head = [
+            self.parent_body,
+            self.issuer,
+            self.number,
+            self.format.national_title,
+            self.format.motto,
+            self.place_date,
+            self.doc_type,
+            self.subject,
+            *self.kinh_gui,
+        ]
+        lines = [
+            *head,
+            *(b.text for b in self.body),
+            self.format.recipients_label,
+            *self.recipients,
+            *(s.text for s in self.signer),
+        ]
+        return "\n".join(line for line in lines if line)
+
+
+def _roman(n: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _apply_case(text: str, case: Case) -> str:
+    if case is Case.UPPER:
+        return text.upper()
+    if case is Case.LOWER_INITIAL:
+        return vntext.lower_initial(text)
+    if case is Case.UPPER_INITIAL:
+        return vntext.upper_initial(text)
+    return text
+
+
+def cite(directive: Directive, fmt: FormatProfile) -> str:
+    """ "Công văn số 3270-CV/BTGTU, ngày 02/4/2024 của Ban Tuyên giáo Tỉnh ủy" (Party comma rule)."""
+    text = f"Công văn số {directive.symbol}"
+    if directive.date:
+        text += f"{fmt.citation_separator}ngày {vntext.short_date(directive.date)}"
+    return f"{text} của {directive.issuer}"
+
+
+def _period_text(report: Report) -> str:
+    period = report.period
+    if period.label:
+        return period.label
+    if period.start and period.end:
+        return f"từ ngày {vntext.short_date(period.start)} đến ngày {vntext.short_date(period.end)}"
+    return ""
+
+
+def _task_items(report: Report) -> list[dict]:
+    items = []
+    for task in report.directive.tasks:
+        answer = report.answers.get(task.id)
+        if answer is None:
+            continue
+        kind = task_kind(task.kind)
+        items.append(
+            {
+                "task": task,
+                "title": task.title or kind.title,
+                "kind": kind.key if kind.figures else "generic",
+                "status": answer.status.value,
+                "status_label": STATUS_LABELS_VI[answer.status],
+                "notes": answer.notes,
+                "figures": answer.figures,
+            }
+        )
+    return items
+
+
+def _context(report: Report, fmt: FormatProfile) -> dict:
+    return {
+        "report": report,
+        "directive": report.directive,
+        "profile": report.profile,
+        "party": fmt.party,
+        "cite": cite(report.directive, fmt),
+        "cite_short": f"Công văn số {report.directive.symbol}",
+        "period": _period_text(report),
+        "tasks": _task_items(report),
+        "limit": NEGATIVE_LIMIT,
+        "checklist_874": CHECKLIST_874,
+    }
+
+
+def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]:
+    subject, lines = "", []
+    h1 = h2 = 0
+    for block in blocks:
+        if block.tag == "subject":
+            subject = _apply_case(block.text, fmt.subject_case)
+        elif block.tag == "h1":
+            h1, h2 = h1 + 1, 0
+            label = fmt.heading_numbering.format(label=_roman(h1))
+            lines.append(Line(Element.HEADING1, f"{label} {block.text.upper()}"))
+        elif block.tag == "h2":
+            h2 += 1
+            label = fmt.heading_numbering.format(label=h2)
+            lines.append(Line(Element.HEADING2, f"{label} {block.text}"))
+        elif block.tag == "li":
+            lines.append(Line(Element.BODY, f"- {block.text}"))
+        elif block.tag == "closing":
+            lines.append(Line(Element.BODY, block.text.rstrip(" .;,") + fmt.end_mark))
+        else:
+            lines.append(Line(Element.BODY, block.text))
+    return subject, lines
+
+
+def _recipients(report: Report, fmt: FormatProfile) -> tuple[str, ...]:
+    names = [fmt.first_recipient] if fmt.uses_kinh_gui else [f"{report.directive.report_to} (b/c)"]
+    names += list(report.extra_recipients)
+    separator = ";" if fmt.uses_kinh_gui else ","
+    lines = [f"- {name}{separator}" for name in names if name]
+    fallback = "VT" if fmt.uses_kinh_gui else report.profile.name
+    unit = report.profile.drafting_unit or fallback
+    archive = fmt.archive_line.format(unit=unit).replace("VT, VT", "VT")
+    return (*lines, f"- {archive}")
+
+
+def _signer(report: Report) -> tuple[Line, ...]:
+    signer = report.profile.signer
+    lines = [
+        Line(Element.SIGNER_AUTHORITY, signer.authority.upper()),
+        Line(Element.SIGNER_TITLE, signer.title.upper()),
+        Line(Element.SIGNER_NAME, signer.name),
+    ]
+    return tuple(line for line in lines if line.text)
+
+
+def build_layout(report: Report, template_dirs: Sequence[Path] = ()) -> ReportLayout:
+    fmt = profile(report.effective_format)
+    blocks = render_blocks(environment(template_dirs), REPORT_TEMPLATE, _context(report, fmt))
+    subject, body = _body(blocks, fmt)
+    agency = report.profile
+    kinh_gui = (f"Kính gửi: {report.directive.report_to}.",) if fmt.uses_kinh_gui else ()
+    return ReportLayout(
+        format=fmt,
+        parent_body=vntext.clean(agency.parent).upper(),
+        issuer=vntext.clean(agency.name).upper(),
+        number=fmt.format_number(agency.symbol, report.number),
+        place_date=vntext.place_date(agency.place, report.date),
+        doc_type=DOC_TYPE,
+        subject=subject,
+        kinh_gui=kinh_gui,
+        body=tuple(body),
+        recipients=tuple(vntext.clean(r) for r in _recipients(report, fmt)),
+        signer=tuple(Line(s.element, vntext.clean(s.text)) for s in _signer(report)),
+    )

@@ -1,0 +1,85 @@
+"""Vietnamese text helpers: dates by NĐ30's rule, numbers, cleaning, and diacritic folding.
+
+NĐ30 (Phụ lục I, II.4b): days below 10 and months 1 and 2 take a leading zero; months 3–12 do
+not ("ngày 05 tháng 02 năm 2024", "ngày 29 tháng 6 năm 2019"). Party documents follow the same
+rule. Numbers group thousands with "." and use "," as the decimal mark (Babel's "vi" locale).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from babel.numbers import format_decimal, format_percent
+
+# XML 1.0 forbids C0 controls except tab, newline and carriage return (and a few non-characters).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """NFC-normalise and drop characters a .docx cannot hold; never raises."""
+    return _XML_FORBIDDEN.sub("", unicodedata.normalize("NFC", text))
+
+
+def paragraphs(text: str) -> list[str]:
+    """A clerk's multi-line text as paragraphs: one per non-empty line, trimmed."""
+    return [line.strip() for line in clean(text).splitlines() if line.strip()]
+
+
+def day(d: date) -> str:
+    return f"{d.day:02d}"
+
+
+def month(d: date) -> str:
+    return f"{d.month:02d}" if d.month <= 2 else str(d.month)
+
+
+def date_words(d: date) -> str:
+    """ "ngày 05 tháng 02 năm 2024" — the date of a document's place-and-date line."""
+    return f"ngày {day(d)} tháng {month(d)} năm {d.year}"
+
+
+def place_date(place: str, d: date | None) -> str:
+    """ "Thái Nguyên, ngày 05 tháng 02 năm 2024"; an unknown date leaves the blanks to fill by hand."""
+    if d is None:
+        return f"{place}, ngày     tháng     năm     "
+    return f"{place}, {date_words(d)}"
+
+
+def day_month(d: date) -> str:
+    """ "ngày 29 tháng 6" — a date within the current year, in running text."""
+    return f"ngày {day(d)} tháng {month(d)}"
+
+
+def short_date(d: date) -> str:
+    """ "11/3/2024" — how directives cite each other's dates in running text."""
+    return f"{d.day}/{d.month}/{d.year}"
+
+
+def number(value: float | int) -> str:
+    """ "12.500", "8,5"."""
+    return format_decimal(value, locale="vi", format="#,##0.##")
+
+
+def percent(share: float) -> str:
+    """``share`` in [0, 1] as "8,5%" (one decimal, trailing zero dropped: "15%")."""
+    return format_percent(share, locale="vi", format="#,##0.#%")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII skeleton for searching: "Đồng" and "dong" both give "dong"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def lower_initial(text: str) -> str:
+    """Party trích yếu start lower-case: "Kết quả…" → "kết quả…" (acronyms kept)."""
+    first = text.split(" ", 1)[0]
+    if not text or (first.isupper() and len(first) > 1):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def upper_initial(text: str) -> str:
+    return text[:1].upper() + text[1:]

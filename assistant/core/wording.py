@@ -1,0 +1,101 @@
+"""The wording of a report: jinja2 templates in ``templates/`` that an agency can edit.
+
+Templates write a tiny markup: ``<subject>``, ``<h1>``, ``<h2>``, ``<p>``, ``<li>`` and
+``<closing>``. The environment is sandboxed, undefined variables are errors, and autoescaping is on,
+so whatever a clerk types ("{{ x }}", "<b>", "&") is escaped, parsed back here, and shown literally.
+Multi-line text goes through the ``paras`` filter and becomes one paragraph per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from assistant.core import vntext
+from assistant.core.errors import UserError
+from assistant.paths import TEMPLATES
+
+BLOCK_TAGS = ("subject", "h1", "h2", "p", "li", "closing")
+TEMPLATE_VERSION = "1"  # bump when the bundled wording changes; stored with each report
+
+
+@dataclass(frozen=True)
+class Block:
+    tag: str  # one of BLOCK_TAGS
+    text: str
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._tag: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in BLOCK_TAGS:
+            self._tag, self._text = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._tag:
+            text = " ".join("".join(self._text).split())
+            if text:
+                self.blocks.append(Block(tag, text))
+            self._tag = None
+
+    def handle_data(self, data: str) -> None:
+        if self._tag:
+            self._text.append(data)
+
+
+def _paras(value: object, tag: str = "p") -> Markup:
+    """Each non-empty line of a clerk's text as its own escaped block."""
+    lines = vntext.paragraphs(str(value or ""))
+    return Markup("").join(
+        Markup(f"<{tag}>") + escape(line) + Markup(f"</{tag}>\n") for line in lines
+    )
+
+
+def environment(extra_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """Templates from ``extra_dirs`` (an agency's own, first) then the bundled ones."""
+    loaders = [FileSystemLoader(str(d)) for d in extra_dirs if d.is_dir()]
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        paras=_paras,
+        num=vntext.number,
+        pct=vntext.percent,
+        short_date=vntext.short_date,
+        date_words=vntext.date_words,
+        day_month=vntext.day_month,
+        lower_initial=vntext.lower_initial,
+    )
+    return env
+
+
+def render_blocks(env: ImmutableSandboxedEnvironment, name: str, context: dict) -> list[Block]:
+    """Render template ``name`` and parse its markup into blocks."""
+    try:
+        markup = env.get_template(name).render(**context)
+    except TemplateError as exc:
+        raise UserError(
+            f"Mẫu lời văn «{name}» bị lỗi: {exc.message}. Hãy sửa mẫu hoặc xóa bản đã sửa "
+            "để dùng lại mẫu gốc.",
+            f"template {name}: {type(exc).__name__}: {exc}",
+        ) from exc
+    parser = _BlockParser()
+    parser.feed(vntext.clean(markup))
+    parser.close()
+    return parser.blocks

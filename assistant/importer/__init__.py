@@ -1,0 +1,1 @@
+"""Reads new incoming directives from .docx, .pdf, .txt or scans."""

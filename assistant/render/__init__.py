@@ -1,0 +1,1 @@
+"""Writes documents (.docx) from the core's report layout."""

@@ -1,0 +1,1 @@
+"""The local history of reports and the outgoing-number register (SQLite)."""
