@@ -120,7 +120,7 @@ def _task_answer(directive: Directive, task_id: str, data: dict) -> TaskAnswer:
         task = directive.task(task_id)
     except KeyError:
         raise UserError(
-            f"Công văn {directive.symbol} không có nhiệm vụ «{task_id}».",
+            f"Trường «tasks.{task_id}»: công văn {directive.symbol} không có nhiệm vụ này.",
             f"tasks.{task_id}: no such task in {directive.id}",
             field=f"tasks.{task_id}",
         ) from None
@@ -130,7 +130,7 @@ def _task_answer(directive: Directive, task_id: str, data: dict) -> TaskAnswer:
         where = f"tasks.{task_id}.figures"
         if form is None:
             raise UserError(
-                f"Nhiệm vụ «{task_id}» không có số liệu riêng; hãy ghi vào «notes».",
+                f"Trường «{where}»: nhiệm vụ này không có số liệu riêng; hãy ghi vào «notes».",
                 f"{where}: task kind {task.kind} takes no figures",
                 field=where,
             )
@@ -206,10 +206,9 @@ def report_to_answers(report: Report) -> dict:
             entry["figures"] = figures_to_dict(answer.figures)
         tasks[task_id] = entry
     period = report.period
-    return {
+    data = {
         "directive": report.directive.id,
         "profile": profile_to_dict(report.profile),
-        "format": report.effective_format,
         "number": report.number,
         "date": report.date.isoformat(),
         "period": {
@@ -225,3 +224,6 @@ def report_to_answers(report: Report) -> dict:
         "proposals": report.proposals,
         "extra_recipients": list(report.extra_recipients),
     }
+    if report.format_id:
+        data["format"] = report.format_id
+    return data
