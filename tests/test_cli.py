@@ -176,3 +176,34 @@ def test_unwritable_target_is_explained(tmp_path: Path, data_dir: Path) -> None:
         data_dir=data_dir,
     )
     assert result.returncode == 2 and "Không ghi được" in result.stderr
+
+
+def test_an_agencys_own_template_wins_and_a_broken_one_is_explained(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from assistant.paths import TEMPLATES
+
+    _with_test_directive(data_dir)
+    own = data_dir / "templates"
+    own.mkdir()
+    wording = (TEMPLATES / "report.j2").read_text(encoding="utf-8")
+    (own / "report.j2").write_text(
+        wording.replace("Đánh giá chung", "Tự đánh giá"), encoding="utf-8"
+    )
+    answers = str(_answers_file(tmp_path, factories.answers()))
+    out = tmp_path / "r.docx"
+    args = (
+        "generate",
+        "--directive",
+        factories.DIRECTIVE["id"],
+        "--answers",
+        answers,
+        "--out",
+        str(out),
+    )
+    assert run(*args, data_dir=data_dir).returncode == 0
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "III. TỰ ĐÁNH GIÁ" in texts
+    (own / "report.j2").write_text("{% if %}", encoding="utf-8")
+    result = run(*args, data_dir=data_dir)
+    assert result.returncode == 2 and "Mẫu lời văn «report.j2» bị lỗi" in result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,8 +64,17 @@ def _paras(value: object, tag: str = "p") -> Markup:
 
 
 def environment(extra_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
-    """Templates from ``extra_dirs`` (an agency's own, first) then the bundled ones."""
-    loaders = [FileSystemLoader(str(d)) for d in extra_dirs if d.is_dir()]
+    """Templates from ``extra_dirs`` (an agency's own, first) then the bundled ones.
+
+    Environments are cached so templates compile once; jinja still reloads a template whose file
+    changed (auto_reload), so an agency's edit shows up in the next report.
+    """
+    return _environment(tuple(d for d in extra_dirs if d.is_dir()))
+
+
+@cache
+def _environment(extra_dirs: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+    loaders = [FileSystemLoader(str(d)) for d in extra_dirs]
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
         undefined=StrictUndefined,
