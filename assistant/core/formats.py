@@ -132,12 +132,18 @@ class FormatProfile:
     end_mark: str  # "./." or "."
     recipients_label: str
     first_recipient: str  # "Như trên" when there is a Kính gửi
-    archive_line: str  # "Lưu: VT, {unit}." / "Lưu {unit}."
+    archive_prefix: str  # last Nơi nhận line: "Lưu: VT" (+ ", unit") / "Lưu" (+ " unit")
+    archive_joiner: str
+    recipient_separator: str  # ends each Nơi nhận line but the last
     citation_separator: str  # between a cited number and "ngày": " " or ", "
     subject_case: Case
     page_number_from_top_mm: float
     page_number_on_first_page: bool = False
     font: str = "Times New Roman"
+
+    def archive_line(self, unit: str) -> str:
+        """"Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
+        return f"{self.archive_prefix}{self.archive_joiner + unit if unit else ''}."
 
     def rule(self, element: Element) -> TextRule:
         return self.text[element]
@@ -213,7 +219,9 @@ ND30 = FormatProfile(
     end_mark="./.",
     recipients_label="Nơi nhận:",
     first_recipient="Như trên",
-    archive_line="Lưu: VT, {unit}.",
+    archive_prefix="Lưu: VT",
+    archive_joiner=", ",
+    recipient_separator=";",
     citation_separator=" ",
     subject_case=Case.UPPER_INITIAL,
     page_number_from_top_mm=10,
@@ -275,7 +283,9 @@ HD36 = FormatProfile(
     end_mark=".",  # S8 [verify]
     recipients_label="Nơi nhận:",
     first_recipient="",
-    archive_line="Lưu {unit}.",
+    archive_prefix="Lưu",
+    archive_joiner=" ",
+    recipient_separator=",",  # as Party documents write them (seed 3270-CV/BTGTU)
     citation_separator=", ",
     subject_case=Case.LOWER_INITIAL,
     page_number_from_top_mm=10,

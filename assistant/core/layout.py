@@ -161,14 +161,13 @@ def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]
 
 
 def _recipients(report: Report, fmt: FormatProfile) -> tuple[str, ...]:
+    """Nơi nhận: "Như trên" after a Kính gửi; a Party report names its addressee here instead."""
     names = [fmt.first_recipient] if fmt.uses_kinh_gui else [f"{report.directive.report_to} (b/c)"]
     names += list(report.extra_recipients)
-    separator = ";" if fmt.uses_kinh_gui else ","
-    lines = [f"- {name}{separator}" for name in names if name]
-    fallback = "VT" if fmt.uses_kinh_gui else report.profile.name
-    unit = report.profile.drafting_unit or fallback
-    archive = fmt.archive_line.format(unit=unit).replace("VT, VT", "VT")
-    return (*lines, f"- {archive}")
+    lines = [f"- {name}{fmt.recipient_separator}" for name in names if name]
+    # A Party archive line names a unit; with none given, the agency itself keeps the copy.
+    unit = report.profile.drafting_unit or ("" if fmt.uses_kinh_gui else report.profile.name)
+    return (*lines, f"- {fmt.archive_line(unit)}")
 
 
 def _signer(report: Report) -> tuple[Line, ...]:
