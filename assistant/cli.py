@@ -17,7 +17,10 @@ from assistant.core.errors import UserError
 log = logging.getLogger("assistant")
 
 # Modules that add sub-commands, in the order they appear in --help.
-COMMAND_MODULES = ("assistant.commands",)
+COMMAND_MODULES = (
+    "assistant.commands",
+    "assistant.storage.command",
+)
 
 EXIT_USER_ERROR = 2
 

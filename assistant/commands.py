@@ -14,6 +14,7 @@ from assistant.core.errors import UserError
 from assistant.core.formats import PROFILES
 from assistant.generate import generate
 from assistant.paths import data_dir
+from assistant.storage.history import History
 
 USER_DIRECTIVES = "directives"
 USER_TEMPLATES = "templates"
@@ -75,7 +76,13 @@ def _generate(args: argparse.Namespace) -> int:
     directive = library(args).get(args.directive)
     answers = read_json(Path(args.answers), "tệp trả lời")
     report = answers_to_report(answers, directive, load_profile(folder), format_id=args.format)
-    result = generate(report, Path(args.out), template_dirs=[folder / USER_TEMPLATES])
+    templates = [folder / USER_TEMPLATES]
+    if args.no_history:
+        result = generate(report, Path(args.out), template_dirs=templates)
+    else:
+        history = History.open_in(folder)
+        entry_id, result = history.generate(report, Path(args.out), template_dirs=templates)
+        print(f"Đã ghi vào lịch sử: #{entry_id}, {history.get(entry_id).number_text}")
     for warning in result.warnings:
         print(f"Lưu ý: {warning}", file=sys.stderr)
     print(f"Đã tạo báo cáo: {result.path}")
@@ -114,6 +121,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--answers", required=True, metavar="TỆP.json", help="tệp trả lời (JSON)")
     p.add_argument("--out", required=True, metavar="TỆP.docx", help="tệp báo cáo sẽ tạo")
     p.add_argument("--format", choices=sorted(PROFILES), help="thể thức (mặc định theo cơ quan)")
+    p.add_argument(
+        "--no-history",
+        action="store_true",
+        help="không ghi vào lịch sử và sổ văn bản đi (số lấy đúng như tệp trả lời)",
+    )
     p.set_defaults(run=_generate)
 
     p = sub.add_parser(

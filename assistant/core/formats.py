@@ -142,7 +142,7 @@ class FormatProfile:
     font: str = "Times New Roman"
 
     def archive_line(self, unit: str) -> str:
-        """"Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
+        """The last Nơi nhận line: "Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
         return f"{self.archive_prefix}{self.archive_joiner + unit if unit else ''}."
 
     def rule(self, element: Element) -> TextRule:

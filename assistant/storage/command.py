@@ -1,0 +1,157 @@
+"""``python -m assistant history …``: the report history and the outgoing-number register."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from assistant.core.model import Period
+from assistant.paths import data_dir
+from assistant.storage.history import STATUSES, History, HistoryEntry
+
+STATUS_VI = {"draft": "bản nháp", "generated": "đã tạo", "submitted": "đã gửi"}
+
+
+def _open(args: argparse.Namespace) -> History:
+    return History.open_in(data_dir(args.data_dir))
+
+
+def _as_json(entry: HistoryEntry) -> dict:
+    data = asdict(entry)
+    data["report_date"] = entry.report_date.isoformat()
+    return data
+
+
+def _print_entries(entries: list[HistoryEntry], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([_as_json(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        number = e.number_text or "(chưa có số)"
+        print(f"#{e.id}  {e.report_date:%d/%m/%Y}  {STATUS_VI[e.status]:<9} {number}")
+        print(f"      trả lời CV {e.directive_symbol} — {e.issuer}: {e.subject}")
+    if not entries:
+        print("Không có báo cáo nào.")
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    return {"year": args.year, "status": args.status, "issuer": args.issuer}
+
+
+def _list(args: argparse.Namespace) -> int:
+    _print_entries(_open(args).list(limit=args.limit, **_filters(args)), args.json)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    _print_entries(_open(args).search(args.query, limit=args.limit, **_filters(args)), args.json)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    history = _open(args)
+    entry, log = history.get(args.id), history.status_log(args.id)
+    if args.json:
+        print(json.dumps(_as_json(entry) | {"status_log": log}, ensure_ascii=False, indent=2))
+        return 0
+    _print_entries([entry], False)
+    for status, at in log:
+        print(f"      {at}  {STATUS_VI[status]}")
+    if entry.output_path:
+        print(f"      tệp: {entry.output_path}  (SHA-256 {entry.sha256})")
+    return 0
+
+
+def _simple(action: str):
+    def run(args: argparse.Namespace) -> int:
+        history = _open(args)
+        if action == "submit":
+            history.mark_submitted(args.id)
+            print(f"Đã đánh dấu báo cáo #{args.id} là đã gửi.")
+        elif action == "reopen":
+            print(f"Đã mở lại thành bản nháp #{history.reopen(args.id)}.")
+        elif action == "regenerate":
+            result = history.regenerate(args.id, Path(args.out) if args.out else None)
+            print(f"Đã tạo lại báo cáo: {result.path}")
+        return 0
+
+    return run
+
+
+def _duplicate(args: argparse.Namespace) -> int:
+    start = date.fromisoformat(args.period_start) if args.period_start else None
+    end = date.fromisoformat(args.period_end) if args.period_end else None
+    period = Period(start, end, args.period_label or "")
+    print(f"Đã nhân bản thành bản nháp #{_open(args).duplicate(args.id, period)}.")
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    _open(args).cancel_number(args.year, args.number, args.reason)
+    print(f"Đã hủy số {args.number:02d} năm {args.year}; số này sẽ không được cấp lại.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    print(f"Đã sao lưu: {_open(args).export(Path(args.file))}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    history = History.restore(Path(args.file), data_dir(args.data_dir))
+    print(f"Đã khôi phục {history.count()} báo cáo từ {args.file}.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("history", parents=[common], help="lịch sử báo cáo và sổ văn bản đi")
+    actions = parser.add_subparsers(dest="action", metavar="VIỆC", required=True)
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--year", type=int, help="năm")
+    filters.add_argument("--status", choices=STATUSES, help="trạng thái")
+    filters.add_argument("--issuer", help="cơ quan ban hành công văn")
+    filters.add_argument("--limit", type=int, default=50, help="số dòng tối đa (mặc định 50)")
+    filters.add_argument("--json", action="store_true", help="in ra dạng JSON")
+
+    p = actions.add_parser("list", parents=[common, filters], help="các báo cáo, mới nhất trước")
+    p.set_defaults(run=_list)
+    p = actions.add_parser(
+        "search", parents=[common, filters], help="tìm theo nội dung (không cần dấu)"
+    )
+    p.add_argument("query", metavar="TỪ_KHÓA")
+    p.set_defaults(run=_search)
+    p = actions.add_parser("show", parents=[common], help="chi tiết một báo cáo")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_show)
+    for action, text in (
+        ("submit", "đánh dấu đã gửi"),
+        ("reopen", "mở lại thành bản nháp"),
+        ("regenerate", "tạo lại tệp từ dữ liệu đã lưu"),
+    ):
+        p = actions.add_parser(action, parents=[common], help=text)
+        p.add_argument("id", type=int)
+        if action == "regenerate":
+            p.add_argument("--out", metavar="TỆP.docx")
+        p.set_defaults(run=_simple(action))
+    p = actions.add_parser("duplicate", parents=[common], help="nhân bản cho kỳ báo cáo mới")
+    p.add_argument("id", type=int)
+    p.add_argument("--period-start", metavar="NNNN-TT-NN")
+    p.add_argument("--period-end", metavar="NNNN-TT-NN")
+    p.add_argument("--period-label", metavar="NHÃN", help="ví dụ «quý III năm 2024»")
+    p.set_defaults(run=_duplicate)
+    p = actions.add_parser("cancel-number", parents=[common], help="hủy một số văn bản đi")
+    p.add_argument("year", type=int)
+    p.add_argument("number", type=int)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(run=_cancel)
+    p = actions.add_parser("export", parents=[common], help="sao lưu thành một tệp .zip")
+    p.add_argument("file", metavar="TỆP.zip")
+    p.set_defaults(run=_export)
+    p = actions.add_parser("restore", parents=[common], help="khôi phục từ tệp .zip sao lưu")
+    p.add_argument("file", metavar="TỆP.zip")
+    p.set_defaults(run=_restore)

@@ -1,0 +1,425 @@
+"""The local history of reports: drafts, generated reports with their outgoing numbers, search.
+
+Each row keeps the full answers snapshot (the answers JSON, agency profile included), so a report
+can be regenerated, reopened or duplicated long after, and is findable by any word it contains,
+with or without diacritics ("dong" finds "đồng").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from assistant.core.answers import answers_to_report, report_to_answers
+from assistant.core.directives import DirectiveLibrary
+from assistant.core.errors import UserError
+from assistant.core.formats import profile as format_profile
+from assistant.core.model import Directive, Period, Report
+from assistant.core.vntext import fold
+from assistant.core.wording import TEMPLATE_VERSION
+from assistant.generate import GeneratedReport, generate
+from assistant.storage import backup
+from assistant.storage.db import connect, transaction
+from assistant.storage.register import cancel_number, next_number, record_number
+
+DB_FILE = "history.sqlite3"
+STATUSES = ("draft", "generated", "submitted")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    directive_id: str
+    directive_symbol: str
+    issuer: str
+    subject: str  # the report's trích yếu once generated; the directive's subject before
+    status: str
+    format_id: str
+    template_version: str
+    number: int | None
+    number_text: str  # "Số: 05/BC-PTTH"; empty while a draft
+    report_date: date
+    year: int
+    created_at: str
+    updated_at: str
+    output_path: str | None
+    sha256: str | None
+    answers: dict
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _words(value: object) -> list[str]:
+    """Every string and number inside an answers snapshot, for the search index."""
+    if isinstance(value, dict):
+        return [w for v in value.values() for w in _words(v)]
+    if isinstance(value, list):
+        return [w for v in value for w in _words(v)]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [str(value)]
+    return []
+
+
+def search_text(symbol: str, issuer: str, subject: str, answers: dict, document: str = "") -> str:
+    return fold(" ".join([symbol, issuer, subject, document, *_words(answers)]))
+
+
+def _fts_query(query: str) -> str:
+    """Each folded word as a prefix term, all required: "tang cuong" → "tang"* "cuong"*."""
+    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", fold(query)))
+
+
+def _report_date(answers: dict) -> date:
+    try:
+        return date.fromisoformat(answers.get("date") or "")
+    except ValueError:
+        return date.today()
+
+
+class History:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data_dir = path.parent
+        self.db: sqlite_utils.Database = connect(path, after_migrate=self._reindex)
+        self.library = DirectiveLibrary(user_dir=self.data_dir / "directives")
+
+    @classmethod
+    def open_in(cls, data_dir: Path) -> History:
+        return cls(data_dir / DB_FILE)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @staticmethod
+    def _reindex(db: sqlite_utils.Database, from_version: int) -> None:
+        """Rows written before the search index existed get their search text now."""
+        if from_version >= 2:
+            return
+        rows = db.execute(
+            "SELECT id, directive_symbol, issuer, subject, answers FROM reports"
+        ).fetchall()
+        for row_id, symbol, issuer, subject, answers in rows:
+            text = search_text(symbol or "", issuer or "", subject or "", json.loads(answers))
+            db.execute("UPDATE reports SET search_text = ? WHERE id = ?", [text, row_id])
+
+    # -- writing ------------------------------------------------------------------------
+    def _log(self, conn: sqlite3.Connection, entry_id: int, status: str, at: str) -> None:
+        conn.execute(
+            "INSERT INTO status_log (report_id, status, at) VALUES (?, ?, ?)",
+            [entry_id, status, at],
+        )
+
+    def _insert_draft(self, conn: sqlite3.Connection, directive: Directive, answers: dict) -> int:
+        at, when = _now(), _report_date(answers)
+        cursor = conn.execute(
+            "INSERT INTO reports (directive_id, directive_symbol, issuer, subject, status, format_id,"
+            " template_version, series, year, report_date, created_at, updated_at, answers, search_text)"
+            " VALUES (?, ?, ?, ?, 'draft', ?, ?, 'BC', ?, ?, ?, ?, ?, ?)",
+            [
+                directive.id,
+                directive.symbol,
+                directive.issuer,
+                directive.subject,
+                answers.get("format") or "",
+                TEMPLATE_VERSION,
+                when.year,
+                when.isoformat(),
+                at,
+                at,
+                json.dumps(answers, ensure_ascii=False),
+                search_text(directive.symbol, directive.issuer, directive.subject, answers),
+            ],
+        )
+        self._log(conn, cursor.lastrowid, "draft", at)
+        return cursor.lastrowid
+
+    def save_draft(self, directive: Directive, answers: dict, entry_id: int | None = None) -> int:
+        """Create or update a draft; a row that is no longer a draft is left alone (a new draft starts)."""
+        with transaction(self.db) as conn:
+            status = self._status(conn, entry_id) if entry_id is not None else None
+            if status != "draft":
+                return self._insert_draft(conn, directive, answers)
+            when = _report_date(answers)
+            conn.execute(
+                "UPDATE reports SET answers = ?, search_text = ?, updated_at = ?, year = ?,"
+                " report_date = ?, format_id = ? WHERE id = ?",
+                [
+                    json.dumps(answers, ensure_ascii=False),
+                    search_text(directive.symbol, directive.issuer, directive.subject, answers),
+                    _now(),
+                    when.year,
+                    when.isoformat(),
+                    answers.get("format") or "",
+                    entry_id,
+                ],
+            )
+            return entry_id
+
+    def generate(
+        self,
+        report: Report,
+        out: Path,
+        *,
+        entry_id: int | None = None,
+        template_dirs: Sequence[Path] = (),
+        series: str = "BC",
+    ) -> tuple[int, GeneratedReport]:
+        """Reserve the outgoing number, write the document, and record it: all or nothing.
+
+        The file is written inside the transaction, so a failed write rolls the number back; two
+        processes queue on ``BEGIN IMMEDIATE`` and can never take the same number.
+        """
+        with transaction(self.db) as conn:
+            if entry_id is None or self._status(conn, entry_id) != "draft":
+                entry_id = self._insert_draft(conn, report.directive, report_to_answers(report))
+            year = report.date.year
+            number = report.number or next_number(conn, year, series)
+            record_number(conn, year, series, number, entry_id)
+            numbered = replace(report, number=number)
+            result = generate(numbered, out, template_dirs)
+            self._record_generated(conn, entry_id, numbered, result, series)
+        return entry_id, result
+
+    def _record_generated(
+        self,
+        conn: sqlite3.Connection,
+        entry_id: int,
+        report: Report,
+        result: GeneratedReport,
+        series: str,
+    ) -> None:
+        answers = report_to_answers(report)
+        directive = report.directive
+        at = _now()
+        conn.execute(
+            "UPDATE reports SET status = 'generated', subject = ?, format_id = ?, template_version = ?,"
+            " series = ?, number = ?, year = ?, report_date = ?, updated_at = ?, output_path = ?,"
+            " sha256 = ?, answers = ?, search_text = ? WHERE id = ?",
+            [
+                result.layout.subject,
+                report.effective_format,
+                TEMPLATE_VERSION,
+                series,
+                report.number,
+                report.date.year,
+                report.date.isoformat(),
+                at,
+                str(result.path),
+                result.sha256,
+                json.dumps(answers, ensure_ascii=False),
+                search_text(
+                    directive.symbol, directive.issuer, result.layout.subject, answers, result.text
+                ),
+                entry_id,
+            ],
+        )
+        self._log(conn, entry_id, "generated", at)
+
+    def regenerate(self, entry_id: int, out: Path | None = None) -> GeneratedReport:
+        """The same snapshot written again: identical text, same number."""
+        entry = self.get(entry_id)
+        if entry.status == "draft":
+            raise UserError(
+                "Báo cáo này còn là bản nháp; hãy tạo báo cáo trước.", f"{entry_id} is a draft"
+            )
+        report = answers_to_report(entry.answers, self.library.get(entry.directive_id))
+        target = out or Path(entry.output_path or f"bao-cao-{entry_id}.docx")
+        result = generate(report, target)
+        with transaction(self.db) as conn:
+            conn.execute(
+                "UPDATE reports SET output_path = ?, sha256 = ?, updated_at = ? WHERE id = ?",
+                [str(result.path), result.sha256, _now(), entry_id],
+            )
+        return result
+
+    def mark_submitted(self, entry_id: int) -> None:
+        with transaction(self.db) as conn:
+            if self._status(conn, entry_id) != "generated":
+                raise UserError(
+                    "Chỉ báo cáo đã tạo (chưa gửi) mới đánh dấu «đã gửi» được.",
+                    f"mark_submitted({entry_id}): status is not generated",
+                )
+            at = _now()
+            conn.execute(
+                "UPDATE reports SET status = 'submitted', updated_at = ? WHERE id = ?",
+                [at, entry_id],
+            )
+            self._log(conn, entry_id, "submitted", at)
+
+    def _copy_as_draft(self, entry_id: int, **changes: object) -> int:
+        entry = self.get(entry_id)
+        answers = {**entry.answers, "number": None, **changes}
+        with transaction(self.db) as conn:
+            return self._insert_draft(conn, self.library.get(entry.directive_id), answers)
+
+    def reopen(self, entry_id: int) -> int:
+        """A new draft with the same answers; the generated original stays as it was."""
+        return self._copy_as_draft(entry_id)
+
+    def duplicate(self, entry_id: int, period: Period | None = None) -> int:
+        """A new draft for a new period: the answers copied, number and date cleared."""
+        new_period = {
+            "start": period.start.isoformat() if period and period.start else None,
+            "end": period.end.isoformat() if period and period.end else None,
+            "label": period.label if period else "",
+        }
+        return self._copy_as_draft(entry_id, date=None, period=new_period)
+
+    def cancel_number(self, year: int, number: int, reason: str, series: str = "BC") -> None:
+        with transaction(self.db) as conn:
+            cancel_number(conn, year, series, number, reason)
+
+    # -- reading ------------------------------------------------------------------------
+    @staticmethod
+    def _status(conn: sqlite3.Connection, entry_id: int | None) -> str | None:
+        row = conn.execute("SELECT status FROM reports WHERE id = ?", [entry_id]).fetchone()
+        return row[0] if row else None
+
+    _COLUMNS = (
+        "id, directive_id, directive_symbol, issuer, subject, status, format_id, template_version,"
+        " series, number, report_date, year, created_at, updated_at, output_path, sha256, answers"
+    )
+
+    def _entry(self, row: tuple) -> HistoryEntry:
+        (
+            row_id,
+            directive_id,
+            symbol,
+            issuer,
+            subject,
+            status,
+            format_id,
+            version,
+            _series,
+            number,
+            report_date,
+            year,
+            created,
+            updated,
+            output,
+            sha,
+            answers,
+        ) = row
+        snapshot = json.loads(answers)
+        agency = snapshot.get("profile", {}).get("symbol", "")
+        number_text = ""
+        if number is not None and format_id:
+            number_text = format_profile(format_id).format_number(agency, number)
+        return HistoryEntry(
+            row_id,
+            directive_id,
+            symbol or "",
+            issuer or "",
+            subject or "",
+            status,
+            format_id or "",
+            version or "",
+            number,
+            number_text,
+            date.fromisoformat(report_date),
+            year,
+            created,
+            updated,
+            output,
+            sha,
+            snapshot,
+        )
+
+    def get(self, entry_id: int) -> HistoryEntry:
+        row = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM reports WHERE id = ?", [entry_id]
+        ).fetchone()
+        if row is None:
+            raise UserError(
+                f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
+            )
+        return self._entry(row)
+
+    def status_log(self, entry_id: int) -> list[tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT status, at FROM status_log WHERE report_id = ? ORDER BY rowid", [entry_id]
+        ).fetchall()
+        return [(status, at) for status, at in rows]
+
+    @staticmethod
+    def _filters(year: int | None, status: str | None, issuer: str | None) -> tuple[str, list]:
+        clauses, params = [], []
+        for column, value in (("year", year), ("status", status), ("issuer", issuer)):
+            if value is not None:
+                clauses.append(f"reports.{column} = ?")
+                params.append(value)
+        return (" AND ".join(clauses) or "1"), params
+
+    def list(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        year: int | None = None,
+        status: str | None = None,
+        issuer: str | None = None,
+    ) -> list[HistoryEntry]:
+        """Newest first."""
+        where, params = self._filters(year, status, issuer)
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM reports WHERE {where}"
+            " ORDER BY report_date DESC, id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [self._entry(r) for r in rows]
+
+    def count(
+        self, *, year: int | None = None, status: str | None = None, issuer: str | None = None
+    ) -> int:
+        where, params = self._filters(year, status, issuer)
+        return self.db.execute(f"SELECT count(*) FROM reports WHERE {where}", params).fetchone()[0]
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        year: int | None = None,
+        status: str | None = None,
+        issuer: str | None = None,
+    ) -> list[HistoryEntry]:
+        """Full text, insensitive to diacritics and đ/d, newest first; an empty query lists."""
+        terms = _fts_query(query)
+        if not terms:
+            return self.list(limit=limit, offset=offset, year=year, status=status, issuer=issuer)
+        where, params = self._filters(year, status, issuer)
+        columns = ", ".join(f"reports.{c.strip()}" for c in self._COLUMNS.split(","))
+        rows = self.db.execute(
+            f"SELECT {columns} FROM reports_fts JOIN reports ON reports.id = reports_fts.rowid"
+            f" WHERE reports_fts MATCH ? AND {where}"
+            " ORDER BY reports.report_date DESC, reports.id DESC LIMIT ? OFFSET ?",
+            [terms, *params, limit, offset],
+        ).fetchall()
+        return [self._entry(r) for r in rows]
+
+    # -- backup -------------------------------------------------------------------------
+    def export(self, zip_path: Path) -> Path:
+        """One .zip with a consistent copy of the database and every document written."""
+        documents = {
+            row_id: Path(path)
+            for row_id, path in self.db.execute(
+                "SELECT id, output_path FROM reports WHERE output_path IS NOT NULL"
+            ).fetchall()
+        }
+        return backup.export(self.db.conn, documents, zip_path)
+
+    @staticmethod
+    def restore(zip_path: Path, data_dir: Path) -> History:
+        """Replace the history by a backup; the current database is kept aside, never deleted."""
+        backup.restore(zip_path, data_dir / DB_FILE)
+        return History.open_in(data_dir)
