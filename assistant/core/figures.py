@@ -11,6 +11,7 @@ Vietnamese: the command line refuses to generate with any, the window marks the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 NEGATIVE_LIMIT = 0.15  # "dưới 15%": 15.0% already breaks the rule
@@ -207,3 +208,18 @@ def figures_to_dict(figures: object) -> dict:
         if key in data:
             data[key] = list(data[key])
     return data
+
+
+def parse_count(text: str) -> tuple[int | None, str]:
+    """A count typed by a clerk: "12500" or "12.500" → 12500; empty → 0.
+
+    Returns (value, "") or (None, Vietnamese message) — letters and negative numbers are refused.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if not cleaned:
+        return 0, ""
+    if cleaned.startswith("-") and cleaned[1:].replace(".", "").isdigit():
+        return None, "Số liệu không được là số âm."
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", cleaned):
+        return int(cleaned.replace(".", "")), ""
+    return None, "Chỉ nhập chữ số (ví dụ 12500 hoặc 12.500)."

@@ -1,0 +1,280 @@
+"""Forms for the three structured task kinds. Parsing and checks come from core.figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core import vntext
+from assistant.core.figures import (
+    CHECKLIST_874,
+    NEGATIVE_LIMIT,
+    PLATFORMS,
+    ContentRatioFigures,
+    figures_from_dict,
+    parse_count,
+)
+
+ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fff3f3; }"
+
+
+class CountField(QLineEdit):
+    """A count: refuses letters and negative numbers with a message right under the field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("0")
+        self.setMaximumWidth(110)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.textChanged.connect(self._check)
+
+    def value(self) -> int | None:
+        return parse_count(self.text())[0]
+
+    def set_value(self, value: int) -> None:
+        self.setText(str(value) if value else "")
+
+    def show_problem(self, message: str) -> None:
+        self.setStyleSheet(ERROR_STYLE if message else "")
+        self.setToolTip(message)
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _check(self) -> None:
+        self.show_problem(parse_count(self.text())[1])
+
+
+class FiguresForm(QWidget):
+    """Base: collects CountFields by their dotted field path, to mark core problems on them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, CountField] = {}
+
+    def count(self, path: str) -> CountField:
+        field = CountField(self)
+        field.textChanged.connect(self.changed)
+        self.fields[path] = field
+        return field
+
+    def typing_errors(self) -> list[tuple[str, str]]:
+        return [(p, parse_count(f.text())[1]) for p, f in self.fields.items() if f.value() is None]
+
+    def mark(self, problems: dict[str, str]) -> None:
+        """Show core problems (by field path) on their fields; typing errors stay as they are."""
+        for path, field in self.fields.items():
+            if field.value() is not None:
+                field.show_problem(problems.get(path, ""))
+
+    def _int(self, path: str) -> int:
+        return self.fields[path].value() or 0
+
+
+class ShortVideoForm(FiguresForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        top.addRow(self.tr("Số video clip đã sản xuất:"), self.count("clips_produced"))
+        top.addRow("", self.fields["clips_produced"].error)
+        layout.addLayout(top)
+        grid = QGridLayout()
+        for col, title in enumerate(
+            [
+                self.tr("Nền tảng"),
+                self.tr("Số clip"),
+                self.tr("Lượt xem"),
+                self.tr("Lượt tương tác"),
+            ]
+        ):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
+        for row, (key, label) in enumerate(PLATFORMS.items(), start=1):
+            grid.addWidget(QLabel(label), row * 2 - 1, 0)
+            for col, name in enumerate(("clips", "views", "interactions"), start=1):
+                field = self.count(f"{key}.{name}")
+                grid.addWidget(field, row * 2 - 1, col)
+                grid.addWidget(field.error, row * 2, col)
+        layout.addLayout(grid)
+        self.examples = QPlainTextEdit()
+        self.examples.setPlaceholderText(self.tr("Mỗi dòng một clip tiêu biểu"))
+        self.examples.setMaximumHeight(70)
+        self.censored_by = QLineEdit()
+        self.censored_by.setPlaceholderText(self.tr("Ví dụ: Phó Giám đốc phụ trách nội dung"))
+        bottom = QFormLayout()
+        bottom.addRow(self.tr("Clip tiêu biểu:"), self.examples)
+        bottom.addRow(self.tr("Người kiểm duyệt trước khi đăng:"), self.censored_by)
+        layout.addLayout(bottom)
+        self.examples.textChanged.connect(self.changed)
+        self.censored_by.textChanged.connect(self.changed)
+
+    def value(self) -> dict:
+        platforms = []
+        for key in PLATFORMS:
+            counts = {n: self._int(f"{key}.{n}") for n in ("clips", "views", "interactions")}
+            if any(counts.values()):
+                platforms.append({"platform": key, **counts})
+        return {
+            "clips_produced": self._int("clips_produced"),
+            "platforms": platforms,
+            "examples": vntext.paragraphs(self.examples.toPlainText()),
+            "censored_by": self.censored_by.text().strip(),
+        }
+
+    def load(self, data: dict) -> None:
+        self.fields["clips_produced"].set_value(data.get("clips_produced", 0))
+        for p in data.get("platforms", ()):
+            for name in ("clips", "views", "interactions"):
+                if f"{p['platform']}.{name}" in self.fields:
+                    self.fields[f"{p['platform']}.{name}"].set_value(p.get(name, 0))
+        self.examples.setPlainText("\n".join(data.get("examples", ())))
+        self.censored_by.setText(data.get("censored_by", ""))
+
+
+class ContentRatioForm(FiguresForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        for col, title in enumerate(
+            [self.tr("Nền tảng"), self.tr("Tổng số tin, bài"), self.tr("Tin, bài tiêu cực")]
+        ):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
+        for row, (key, label) in enumerate(PLATFORMS.items(), start=1):
+            grid.addWidget(QLabel(label), row * 2 - 1, 0)
+            for col, name in enumerate(("total", "negative"), start=1):
+                field = self.count(f"{key}.{name}")
+                grid.addWidget(field, row * 2 - 1, col)
+                grid.addWidget(field.error, row * 2, col)
+        layout.addLayout(grid)
+        self.share = QLabel()
+        self.share.setWordWrap(True)
+        layout.addWidget(self.share)
+        self.changed.connect(self.update_share)
+        self.update_share()
+
+    def value(self) -> dict:
+        platforms = []
+        for key in PLATFORMS:
+            total, negative = self._int(f"{key}.total"), self._int(f"{key}.negative")
+            if total or negative:
+                platforms.append({"platform": key, "total": total, "negative": negative})
+        return {"platforms": platforms}
+
+    def load(self, data: dict) -> None:
+        for p in data.get("platforms", ()):
+            self.fields[f"{p['platform']}.total"].set_value(p.get("total", 0))
+            self.fields[f"{p['platform']}.negative"].set_value(p.get("negative", 0))
+        self.update_share()
+
+    def update_share(self) -> None:
+        """The negative share as the clerk types; a warning from 15% on (core decides)."""
+        figures: ContentRatioFigures = figures_from_dict("content_ratio", self.value())
+        self.mark(self.problem_paths(figures.problems()))
+        if figures.share is None:
+            self.share.setText(self.tr("Tỷ lệ tin, bài tiêu cực: chưa có số liệu."))
+            self.share.setStyleSheet("")
+            self.over_limit = False
+            return
+        text = self.tr("Tỷ lệ tin, bài tiêu cực: {share} ({negative}/{total}).").format(
+            share=vntext.percent(figures.share),
+            negative=vntext.number(figures.negative),
+            total=vntext.number(figures.total),
+        )
+        self.over_limit = figures.over_limit
+        if figures.over_limit:
+            text += " " + self.tr("Cảnh báo: không đạt yêu cầu dưới {limit}.").format(
+                limit=vntext.percent(NEGATIVE_LIMIT)
+            )
+            self.share.setStyleSheet(
+                "color: #b71c1c; font-weight: bold; background: #ffebee; padding: 4px;"
+            )
+        else:
+            self.share.setStyleSheet("color: #1b5e20; padding: 4px;")
+        self.share.setText(text)
+
+    def problem_paths(self, problems) -> dict[str, str]:
+        return _platform_paths(problems, self.value())
+
+
+def _platform_paths(problems, value: dict) -> dict[str, str]:
+    """Core paths ("platforms.0.negative") → this form's fields ("zalo.negative")."""
+    keys = [p["platform"] for p in value.get("platforms", ())]
+    found = {}
+    for problem in problems:
+        parts = problem.field.split(".")
+        if parts[0] == "platforms" and len(parts) == 3:
+            found[f"{keys[int(parts[1])]}.{parts[2]}"] = problem.message
+        else:
+            found[problem.field] = problem.message
+    return found
+
+
+class CodeOfConductForm(FiguresForm):
+    COUNTS = (
+        ("staff_total", "Tổng số cán bộ, viên chức, người lao động:"),
+        ("staff_briefed", "Số người đã được phổ biến Bộ Quy tắc:"),
+        ("accounts_total", "Số tài khoản, trang mạng xã hội chính thức:"),
+        ("accounts_verified", "Số tài khoản dùng tên thật, đã xác thực:"),
+        ("violations_found", "Số trường hợp vi phạm phát hiện:"),
+        ("violations_handled", "Số trường hợp đã xử lý:"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        for path, label in self.COUNTS:
+            form.addRow(self.tr(label), self.count(path))
+            form.addRow("", self.fields[path].error)
+        self.internal_rule = QLineEdit()
+        self.internal_rule.setPlaceholderText(
+            self.tr("Ví dụ: Quy chế số 12/QC-PTTH ngày 10/5/2024 (để trống nếu chưa có)")
+        )
+        self.internal_rule.textChanged.connect(self.changed)
+        form.addRow(self.tr("Quy chế nội bộ đã ban hành:"), self.internal_rule)
+        self.checks: dict[str, QCheckBox] = {}
+        for key, label in CHECKLIST_874.items():
+            box = QCheckBox(self.tr(label))
+            box.toggled.connect(self.changed)
+            self.checks[key] = box
+            form.addRow("", box)
+        self.changed.connect(self._recheck)
+
+    def value(self) -> dict:
+        data = {path: self._int(path) for path, _ in self.COUNTS}
+        data["internal_rule"] = self.internal_rule.text().strip()
+        data["checklist"] = {k: b.isChecked() for k, b in self.checks.items() if b.isChecked()}
+        return data
+
+    def load(self, data: dict) -> None:
+        for path, _ in self.COUNTS:
+            self.fields[path].set_value(data.get(path, 0))
+        self.internal_rule.setText(data.get("internal_rule", ""))
+        for key, box in self.checks.items():
+            box.setChecked(bool(data.get("checklist", {}).get(key)))
+
+    def problem_paths(self, problems) -> dict[str, str]:
+        return {p.field: p.message for p in problems}
+
+    def _recheck(self) -> None:
+        self.mark(self.problem_paths(figures_from_dict("code_of_conduct", self.value()).problems()))
+
+
+FORMS = {
+    "short_video": ShortVideoForm,
+    "content_ratio": ContentRatioForm,
+    "code_of_conduct": CodeOfConductForm,
+}

@@ -1,0 +1,285 @@
+"""The main window: pick a directive, fill the report, preview, generate; history in a tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core.agency import load_profile
+from assistant.core.answers import answers_to_report
+from assistant.core.directives import DirectiveLibrary
+from assistant.core.errors import UserError
+from assistant.core.layout import build_layout
+from assistant.gui import messages
+from assistant.gui.directive_list import DirectiveModel, FoldFilter
+from assistant.gui.generate_flow import GenerateFlow
+from assistant.gui.history_tab import HistoryTab
+from assistant.gui.preview import PreviewDialog
+from assistant.gui.profile_wizard import ProfileWizard
+from assistant.gui.report_editor import ReportEditor
+from assistant.storage.history import History
+
+AUTOSAVE_MS = 500
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, open_results: bool = True) -> None:
+        super().__init__()
+        self.data_dir, self.open_results = data_dir, open_results
+        self.setWindowTitle(self.tr("Báo cáo nhanh"))
+        self.settings = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat)
+        self.history = History.open_in(data_dir)
+        self.library = DirectiveLibrary(user_dir=data_dir / "directives")
+        self.profile = load_profile(data_dir)
+        self.editor: ReportEditor | None = None
+        self.draft_id: int | None = None
+        self.flow: GenerateFlow | None = None
+        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_draft)
+        self._build()
+        self._menus()
+        self.resize(1280, 820)
+        if self.settings.contains("geometry"):
+            self.restoreGeometry(self.settings.value("geometry"))
+        self._resume_draft()
+
+    # -- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Tìm công văn (số, cơ quan, trích yếu; không cần dấu)…")
+        )
+        self.model = DirectiveModel(self.library.all())
+        self.proxy = FoldFilter()
+        self.proxy.setSourceModel(self.model)
+        self.list = QTableView()
+        self.list.setModel(self.proxy)
+        self.list.setSelectionBehavior(QTableView.SelectRows)
+        self.list.setSelectionMode(QTableView.SingleSelection)
+        self.list.verticalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.setWordWrap(True)
+        self.list.setColumnWidth(0, 150)
+        self.list.setColumnWidth(1, 170)
+        self.list.setColumnWidth(2, 90)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.list.selectionModel().currentRowChanged.connect(
+            lambda cur, _: self._directive_chosen(cur)
+        )
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.addWidget(QLabel(self.tr("<b>1. Chọn công văn cần báo cáo</b>")))
+        box.addWidget(self.search)
+        box.addWidget(self.list)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Chọn một công văn ở bên trái để bắt đầu soạn báo cáo."))
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        right = QWidget()
+        rbox = QVBoxLayout(right)
+        rbox.addWidget(QLabel(self.tr("<b>2. Đánh dấu việc đã làm, nhập số liệu</b>")))
+        rbox.addWidget(self.stack)
+        actions = QHBoxLayout()
+        self.status_label = QLabel()
+        actions.addWidget(self.status_label, 1)
+        for text, slot in (
+            (self.tr("Xem trước"), self.preview),
+            (self.tr("Tạo báo cáo (Ctrl+G)"), self.generate),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        rbox.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([430, 850])
+        self.history_tab = HistoryTab(self.history)
+        self.history_tab.open_draft.connect(self.open_draft)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, self.tr("Soạn báo cáo"))
+        self.tabs.addTab(self.history_tab, self.tr("Lịch sử"))
+        self.setCentralWidget(self.tabs)
+
+    def _menus(self) -> None:
+        def action(menu, text: str, slot, shortcut=None) -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        report = self.menuBar().addMenu(self.tr("&Báo cáo"))
+        action(report, self.tr("Báo cáo mới"), self.new_report, QKeySequence.New)
+        action(report, self.tr("Lưu nháp"), self.save_draft, QKeySequence.Save)
+        action(report, self.tr("Xem trước"), self.preview)
+        action(report, self.tr("Tạo báo cáo…"), self.generate, "Ctrl+G")
+        report.addSeparator()
+        action(report, self.tr("Thoát"), self.close, QKeySequence.Quit)
+        tools = self.menuBar().addMenu(self.tr("&Công cụ"))
+        action(tools, self.tr("Tìm công văn"), self.focus_search, QKeySequence.Find)
+        action(tools, self.tr("Kiểm tra thể thức một văn bản…"), self.check_document)
+        action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
+
+    # -- directives and drafts ------------------------------------------------------------
+    def select_directive(self, directive_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(Qt.UserRole) == directive_id:
+                self.list.setCurrentIndex(index)
+                return
+
+    def _directive_chosen(self, index) -> None:
+        if not index.isValid():
+            return
+        directive_id = index.data(Qt.UserRole)
+        if self.editor and self.editor.directive.id == directive_id:
+            return
+        self.save_draft()
+        self.draft_id = None
+        self._show_editor(self.library.get(directive_id))
+
+    def _show_editor(self, directive) -> None:
+        if self.editor:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor = ReportEditor(directive, self.profile)
+        self.editor.changed.connect(self.autosave.start)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+
+    def _resume_draft(self) -> None:
+        drafts = self.history.list(limit=1, status="draft")
+        if drafts:
+            self.open_draft(drafts[0].id)
+
+    def open_draft(self, entry_id: int) -> None:
+        entry = self.history.get(entry_id)
+        self.save_draft()
+        self.tabs.setCurrentIndex(0)
+        self.draft_id = None  # selecting the directive must not save over the draft being opened
+        self.select_directive(entry.directive_id)
+        if not self.editor or self.editor.directive.id != entry.directive_id:
+            self._show_editor(self.library.get(entry.directive_id))
+        self.editor.load(entry.answers)
+        self.autosave.stop()
+        self.draft_id = entry_id
+        self.status_label.setText(self.tr("Bản nháp #{id}").format(id=entry_id))
+
+    def save_draft(self) -> None:
+        """Saved as the clerk types (debounced), on switching and on closing."""
+        self.autosave.stop()
+        if not self.editor:
+            return
+        try:
+            self.draft_id = self.history.save_draft(
+                self.editor.directive, self.editor.answers(), self.draft_id
+            )
+        except UserError as exc:
+            messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
+            return
+        self.status_label.setText(self.tr("Đã lưu nháp #{id}").format(id=self.draft_id))
+
+    def new_report(self) -> None:
+        if not self.editor:
+            return
+        self.save_draft()
+        self.draft_id = None
+        self._show_editor(self.editor.directive)
+
+    # -- report -------------------------------------------------------------------------
+    def _report(self):
+        """The report as the core sees it, or None after telling the clerk what is missing."""
+        if not self.editor:
+            messages.inform(self, self.tr("Báo cáo"), self.tr("Hãy chọn một công văn trước."))
+            return None
+        problems = self.editor.typing_errors()
+        if problems:
+            messages.warn(self, self.tr("Số liệu chưa đúng"), "\n".join(problems))
+            return None
+        try:
+            return answers_to_report(self.editor.answers(), self.editor.directive, self.profile)
+        except UserError as exc:
+            messages.warn(self, self.tr("Báo cáo còn thiếu"), exc.message)
+            return None
+
+    def preview(self) -> None:
+        report = self._report()
+        if report is not None:
+            try:
+                self.preview_dialog = PreviewDialog(
+                    build_layout(report, [self.data_dir / "templates"]), self
+                )
+            except UserError as exc:
+                messages.warn(self, self.tr("Xem trước"), exc.message)
+                return
+            self.preview_dialog.show()
+
+    def generate(self) -> None:
+        report = self._report()
+        if report is None:
+            return
+        self.save_draft()
+        self.flow = GenerateFlow(self, self.data_dir, report, self.draft_id, self.open_results)
+        self.flow.finished.connect(self._generated)
+        self.flow.start()
+
+    def _generated(self, entry_id: int, result) -> None:
+        self.draft_id = entry_id  # no longer a draft: the next change starts a new one
+        self.status_label.setText(
+            self.tr("Đã tạo báo cáo #{id}: {path}").format(id=entry_id, path=result.path.name)
+        )
+        self.history_tab.refresh()
+
+    # -- tools --------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        target = self.search if self.tabs.currentIndex() == 0 else self.history_tab.search
+        target.setFocus()
+        target.selectAll()
+
+    def check_document(self) -> None:
+        from assistant.check.checker import check  # the checker loads only when asked for
+        from assistant.gui.check_dialog import CheckDialog
+
+        path = messages.ask_open_path(self, self.tr("Chọn văn bản cần kiểm tra"))
+        if not path:
+            return
+        try:
+            result = check(Path(path))
+        except UserError as exc:
+            messages.warn(self, self.tr("Kiểm tra thể thức"), exc.message)
+            return
+        self.check_dialog = CheckDialog(path, result, self)
+        self.check_dialog.show()
+
+    def edit_profile(self) -> None:
+        wizard = ProfileWizard(self.data_dir, self.profile)
+        if wizard.exec():
+            self.profile = wizard.profile
+            if self.editor:
+                answers = self.editor.answers()
+                self._show_editor(self.editor.directive)
+                self.editor.load(answers)
+
+    def closeEvent(self, event) -> None:
+        self.save_draft()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        self.history.close()
+        super().closeEvent(event)

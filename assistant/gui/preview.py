@@ -1,0 +1,58 @@
+"""A preview of the report: the real wording and sections, laid out roughly as on paper."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from assistant.core.formats import Element
+from assistant.core.layout import ReportLayout
+
+
+def layout_html(layout: ReportLayout) -> str:
+    fmt = layout.format
+    left = (
+        escape(layout.parent_body) + "<br>" if layout.parent_body else ""
+    ) + f"<b>{escape(layout.issuer)}</b>"
+    right = f"<b>{escape(fmt.national_title)}</b>" + (
+        f"<br><b>{escape(fmt.motto)}</b>" if fmt.motto else ""
+    )
+    parts = [
+        "<table width='100%'><tr>",
+        f"<td align='center' width='42%'>{left}<br>{escape(layout.number)}</td>",
+        f"<td align='center'>{right}<br><i>{escape(layout.place_date)}</i></td></tr></table>",
+        f"<p align='center'><b>{escape(layout.doc_type)}</b><br><b>{escape(layout.subject)}</b></p>",
+    ]
+    parts += [f"<p align='center'>{escape(line)}</p>" for line in layout.kinh_gui]
+    for line in layout.body:
+        text = escape(line.text)
+        parts.append(
+            f"<p><b>{text}</b></p>"
+            if line.element is not Element.BODY
+            else f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>"
+        )
+    recipients = "<br>".join(escape(r) for r in layout.recipients)
+    signer = "<br>".join(f"<b>{escape(s.text)}</b>" for s in layout.signer[:-1])
+    name = f"<b>{escape(layout.signer[-1].text)}</b>" if layout.signer else ""
+    parts.append(
+        "<table width='100%'><tr>"
+        f"<td width='45%'><i><b>{escape(fmt.recipients_label)}</b></i><br><small>{recipients}</small></td>"
+        f"<td align='center'>{signer}<br><br><br><br>{name}</td></tr></table>"
+    )
+    return "\n".join(parts)
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, layout: ReportLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Xem trước báo cáo"))
+        self.resize(760, 900)
+        self.view = QTextBrowser()
+        self.view.setHtml(layout_html(layout))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.view)
+        box.addWidget(buttons)

@@ -1,0 +1,116 @@
+"""First-run wizard (and settings) for the reporting agency; the core validates and saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWizard,
+    QWizardPage,
+)
+
+from assistant.core.agency import save_profile
+from assistant.core.answers import profile_from_dict, profile_to_dict
+from assistant.core.errors import UserError
+from assistant.core.model import AgencyProfile
+from assistant.gui.messages import warn
+
+FIELDS = (
+    ("name", "Tên cơ quan báo cáo:", "Đài Phát thanh và Truyền hình Thái Nguyên"),
+    ("parent", "Cơ quan chủ quản / cấp trên:", "UBND tỉnh Thái Nguyên"),
+    ("symbol", "Ký hiệu viết tắt (trong số văn bản):", "PTTH"),
+    ("place", "Địa danh ghi ở dòng ngày tháng:", "Thái Nguyên"),
+)
+SIGNER_FIELDS = (
+    ("signer.authority", "Quyền hạn ký (nếu có):", "KT. GIÁM ĐỐC  /  K/T TRƯỞNG BAN"),
+    ("signer.title", "Chức vụ người ký:", "PHÓ GIÁM ĐỐC"),
+    ("signer.name", "Họ và tên người ký:", "Nguyễn Văn An"),
+    ("drafting_unit", "Đơn vị soạn thảo (dòng «Lưu»):", "TKBT"),
+)
+
+
+class ProfileWizard(QWizard):
+    def __init__(self, data_dir: Path, current: AgencyProfile | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("Thông tin cơ quan báo cáo"))
+        self.edits: dict[str, QLineEdit] = {}
+        self.addPage(self._page(self.tr("Cơ quan của bạn"), FIELDS, with_kind=True))
+        self.addPage(self._page(self.tr("Người ký báo cáo"), SIGNER_FIELDS))
+        self.setButtonText(QWizard.FinishButton, self.tr("Lưu"))
+        self.setButtonText(QWizard.NextButton, self.tr("Tiếp"))
+        self.setButtonText(QWizard.BackButton, self.tr("Quay lại"))
+        self.setButtonText(QWizard.CancelButton, self.tr("Hủy"))
+        self.profile: AgencyProfile | None = None
+        if current:
+            self._fill(profile_to_dict(current))
+
+    def _page(self, title: str, fields, with_kind: bool = False) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(title)
+        form = QFormLayout(page)
+        if with_kind:
+            intro = QLabel(
+                self.tr(
+                    "Thông tin này in ở tiêu đề và phần ký của mọi báo cáo. Có thể sửa sau trong menu Công cụ."
+                )
+            )
+            intro.setWordWrap(True)
+            form.addRow(intro)
+            self.kind = QComboBox()
+            self.kind.addItem(self.tr("Cơ quan nhà nước (thể thức Nghị định 30)"), "state")
+            self.kind.addItem(self.tr("Cơ quan Đảng (thể thức Hướng dẫn 36-HD/VPTW)"), "party")
+            form.addRow(self.tr("Loại cơ quan:"), self.kind)
+        for key, label, example in fields:
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("Ví dụ: {example}").format(example=example))
+            self.edits[key] = edit
+            form.addRow(self.tr(label), edit)
+        return page
+
+    def _fill(self, data: dict) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(data["kind"]), 0))
+        for key in ("name", "parent", "symbol", "place", "drafting_unit"):
+            self.edits[key].setText(data.get(key, ""))
+        for key in ("authority", "title", "name"):
+            self.edits[f"signer.{key}"].setText(data["signer"].get(key, ""))
+
+    def data_dict(self) -> dict:
+        text = {k: e.text().strip() for k, e in self.edits.items()}
+        return {
+            "name": text["name"],
+            "parent": text["parent"],
+            "kind": self.kind.currentData(),
+            "symbol": text["symbol"].upper(),
+            "place": text["place"],
+            "signer": {k: text[f"signer.{k}"] for k in ("authority", "title", "name")},
+            "drafting_unit": text["drafting_unit"],
+        }
+
+    def accept(self) -> None:
+        """Validate with the core and save; a wrong field keeps the wizard open with a message."""
+        try:
+            self.profile = profile_from_dict(self.data_dict())
+            save_profile(self.data_dir, self.profile)
+        except UserError as exc:
+            warn(self, self.tr("Thông tin chưa đủ"), _explain(exc))
+            return
+        super().accept()
+
+
+_FIELD_NAMES = {
+    "profile.name": "Tên cơ quan",
+    "profile.symbol": "Ký hiệu viết tắt",
+    "profile.place": "Địa danh",
+    "profile.signer.title": "Chức vụ người ký",
+    "profile.signer.name": "Họ và tên người ký",
+}
+
+
+def _explain(exc: UserError) -> str:
+    name = _FIELD_NAMES.get(exc.field)
+    return f"{name}: {exc.message}" if name else exc.message

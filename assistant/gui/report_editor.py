@@ -1,0 +1,246 @@
+"""The editor of one report: the directive's tasks (mine first), their figures, and the sections.
+
+It reads and writes the answers JSON (core.answers' format), so the draft, the history and the
+command line all see the same thing. It holds no rule: checks come from the core.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core.catalogue import kind as task_kind
+from assistant.core.figures import parse_count
+from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
+from assistant.gui.figure_forms import FORMS, CountField
+
+SECTIONS = (
+    ("implementation", "I. Tình hình triển khai (lãnh đạo, quán triệt, kế hoạch):"),
+    ("strengths", "III.1. Ưu điểm:"),
+    ("difficulties", "III.2. Khó khăn, vướng mắc:"),
+    ("next_steps", "IV. Phương hướng thời gian tới:"),
+    ("proposals", "V. Đề xuất, kiến nghị:"),
+)
+
+
+def _text_box(height: int = 70) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(height * 2)
+    return box
+
+
+class TaskBox(QGroupBox):
+    """One task: a tick, its status, notes, and the figures form its kind needs."""
+
+    changed = Signal()
+
+    def __init__(self, task: Task, mine: bool, parent: QWidget | None = None) -> None:
+        kind = task_kind(task.kind)
+        super().__init__(f"{task.label}. {task.title or kind.title}", parent)
+        self.task = task
+        layout = QVBoxLayout(self)
+        text = QLabel(task.text)
+        text.setWordWrap(True)
+        text.setStyleSheet("color: #555;" if mine else "color: #999;")
+        layout.addWidget(text)
+        self.included = QCheckBox(self.tr("Báo cáo nhiệm vụ này"))
+        self.included.setChecked(False)
+        layout.addWidget(self.included)
+        self.body = QWidget()
+        form = QFormLayout(self.body)
+        self.status = QComboBox()
+        for status in TaskStatus:
+            self.status.addItem(self.tr(STATUS_LABELS_VI[status]), status.value)
+        form.addRow(self.tr("Tình trạng:"), self.status)
+        self.notes = _text_box(60)
+        self.notes.setPlaceholderText(self.tr(kind.hint))
+        form.addRow(self.tr("Kết quả, ghi chú:"), self.notes)
+        self.figures = FORMS[kind.figures]() if kind.figures else None
+        if self.figures:
+            form.addRow(self.figures)
+            self.figures.changed.connect(self.changed)
+        layout.addWidget(self.body)
+        self.body.setVisible(False)
+        if not mine:
+            self.setStyleSheet("QGroupBox { color: #888; }")
+        self.included.toggled.connect(self.body.setVisible)
+        self.included.toggled.connect(self.changed)
+        self.status.currentIndexChanged.connect(self.changed)
+        self.notes.textChanged.connect(self.changed)
+
+    def answer(self) -> dict | None:
+        if not self.included.isChecked():
+            return None
+        data = {"status": self.status.currentData(), "notes": self.notes.toPlainText()}
+        if self.figures:
+            data["figures"] = self.figures.value()
+        return data
+
+    def load(self, data: dict | None) -> None:
+        self.included.setChecked(data is not None)
+        if data is None:
+            return
+        self.status.setCurrentIndex(max(self.status.findData(data.get("status", "done")), 0))
+        self.notes.setPlainText(data.get("notes", ""))
+        if self.figures and "figures" in data:
+            self.figures.load(data["figures"])
+
+
+class ReportEditor(QScrollArea):
+    """Everything a clerk types for one directive; ``answers()`` and ``load()`` speak answers JSON."""
+
+    changed = Signal()
+
+    def __init__(
+        self, directive: Directive, profile: AgencyProfile | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.directive = directive
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        self.layout_ = QVBoxLayout(inner)
+        self.setWidget(inner)
+        self._header(directive)
+        self.tasks = self._tasks(directive, profile)
+        self._general()
+        self.layout_.addStretch(1)
+
+    def _header(self, d: Directive) -> None:
+        when = d.date.strftime("%d/%m/%Y") if d.date else "?"
+        title = QLabel(
+            f"<b>{d.issuer}</b> — Số {d.symbol}, ngày {when}<br><i>{d.subject}</i><br>"
+            + self.tr("Báo cáo gửi: {to}").format(to=d.report_to)
+        )
+        title.setWordWrap(True)
+        title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.layout_.addWidget(title)
+        full = QGroupBox(self.tr("Toàn văn công văn"))
+        full.setCheckable(True)
+        full.setChecked(False)
+        text = QLabel(d.text.replace("\n\n", "\n"))
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        text.setVisible(False)
+        QVBoxLayout(full).addWidget(text)
+        full.toggled.connect(text.setVisible)
+        self.layout_.addWidget(full)
+
+    def _tasks(self, d: Directive, profile: AgencyProfile | None) -> list[TaskBox]:
+        groups = set(profile.groups) if profile else set()
+        mine = d.tasks_for(groups) if groups else list(d.tasks)
+        others = [t for t in d.tasks if t not in mine]
+        boxes = []
+        self.layout_.addWidget(QLabel(self.tr("<h3>Nhiệm vụ của đơn vị</h3>")))
+        for task in mine:
+            boxes.append(TaskBox(task, True))
+            self.layout_.addWidget(boxes[-1])
+        if others:
+            self.layout_.addWidget(
+                QLabel(self.tr("<h3 style='color:#888'>Nhiệm vụ giao cho đơn vị khác</h3>"))
+            )
+            for task in others:
+                boxes.append(TaskBox(task, False))
+                self.layout_.addWidget(boxes[-1])
+        for box in boxes:
+            box.changed.connect(self.changed)
+        return boxes
+
+    def _general(self) -> None:
+        box = QGroupBox(self.tr("Thông tin chung của báo cáo"))
+        form = QFormLayout(box)
+        self.number = CountField()
+        self.number.setPlaceholderText(self.tr("tự cấp"))
+        form.addRow(self.tr("Số văn bản đi:"), self.number)
+        form.addRow("", self.number.error)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        form.addRow(self.tr("Ngày báo cáo:"), self.date)
+        self.period_start, self.period_end = QDateEdit(), QDateEdit()
+        for edit in (self.period_start, self.period_end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setSpecialValueText(" ")
+            edit.setMinimumDate(QDate(2000, 1, 1))
+            edit.setDate(edit.minimumDate())
+            edit.dateChanged.connect(self.changed)
+        form.addRow(self.tr("Kỳ báo cáo từ ngày:"), self.period_start)
+        form.addRow(self.tr("đến ngày:"), self.period_end)
+        self.period_label = QLineEdit()
+        self.period_label.setPlaceholderText(self.tr("hoặc ghi: quý II năm 2024"))
+        form.addRow(self.tr("Kỳ báo cáo (ghi bằng chữ):"), self.period_label)
+        self.sections = {}
+        for key, label in SECTIONS:
+            self.sections[key] = _text_box()
+            self.sections[key].setPlaceholderText(
+                self.tr("Mỗi dòng là một đoạn văn; để trống sẽ dùng câu mặc định.")
+            )
+            form.addRow(self.tr(label), self.sections[key])
+            self.sections[key].textChanged.connect(self.changed)
+        self.layout_.addWidget(box)
+        self.number.textChanged.connect(self.changed)
+        self.date.dateChanged.connect(self.changed)
+        self.period_label.textChanged.connect(self.changed)
+
+    # -- answers JSON ---------------------------------------------------------------------
+    def _iso(self, edit: QDateEdit) -> str | None:
+        return None if edit.date() == edit.minimumDate() else edit.date().toPython().isoformat()
+
+    def answers(self) -> dict:
+        data = {
+            "directive": self.directive.id,
+            "number": parse_count(self.number.text())[0] or None,
+            "date": self.date.date().toPython().isoformat(),
+            "period": {
+                "start": self._iso(self.period_start),
+                "end": self._iso(self.period_end),
+                "label": self.period_label.text().strip(),
+            },
+            "tasks": {b.task.id: a for b in self.tasks if (a := b.answer()) is not None},
+        }
+        data.update({key: box.toPlainText() for key, box in self.sections.items()})
+        return data
+
+    def load(self, data: dict) -> None:
+        self.number.set_value(data.get("number") or 0)
+        if data.get("date"):
+            self.date.setDate(QDate(date.fromisoformat(data["date"])))
+        period = data.get("period") or {}
+        for edit, key in ((self.period_start, "start"), (self.period_end, "end")):
+            edit.setDate(
+                QDate(date.fromisoformat(period[key])) if period.get(key) else edit.minimumDate()
+            )
+        self.period_label.setText(period.get("label", ""))
+        tasks = data.get("tasks", {})
+        for box in self.tasks:
+            box.load(tasks.get(box.task.id))
+        for key, box in self.sections.items():
+            box.setPlainText(data.get(key, ""))
+
+    def typing_errors(self) -> list[str]:
+        """Fields whose text is not a number, as Vietnamese sentences naming the task."""
+        found = (
+            [f"Số văn bản đi: {parse_count(self.number.text())[1]}"]
+            if self.number.value() is None
+            else []
+        )
+        for box in self.tasks:
+            if box.figures and box.included.isChecked():
+                found += [f"{box.title()}: {message}" for _, message in box.figures.typing_errors()]
+        return found
