@@ -99,6 +99,7 @@ class BodyRule:
     space_after_pt: Range
     line_spacing_pt: Range  # exact spacing; a "multiple" spacing is converted at 1.15 × size
     align: Align = Align.JUSTIFY
+    single_line_factor: float = 1.15  # one "single" line of Times New Roman, in font sizes
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,9 @@ class FormatProfile:
     page_number_from_top_mm: float
     page_number_on_first_page: bool = False
     font: str = "Times New Roman"
+    citation: str = ""  # where the rules come from, quoted by the checker's findings
+    # RuleKind.LINE_FRACTION: the line is 1/3 to 1/2 of the text line above it (NĐ30 II.2b, II.5b)
+    line_fraction: Range = Range(1 / 3, 1 / 2, 0.4)
 
     def archive_line(self, unit: str) -> str:
         """The last Nơi nhận line: "Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
@@ -225,6 +229,7 @@ ND30 = FormatProfile(
     citation_separator=" ",
     subject_case=Case.UPPER_INITIAL,
     page_number_from_top_mm=10,
+    citation="NĐ 30/2020/NĐ-CP, Phụ lục I",
 )
 
 HD36 = FormatProfile(
@@ -289,9 +294,15 @@ HD36 = FormatProfile(
     citation_separator=", ",
     subject_case=Case.LOWER_INITIAL,
     page_number_from_top_mm=10,
+    citation="HD 36-HD/VPTW, Phụ lục 3",
 )
 
-HD05 = replace(HD36, id="hd05", name="Đảng (Hướng dẫn 05-HD/VPTW, 2026 — chưa xác nhận)")
+HD05 = replace(
+    HD36,
+    id="hd05",
+    name="Đảng (Hướng dẫn 05-HD/VPTW, 2026 — chưa xác nhận)",
+    citation="HD 05-HD/VPTW (chưa xác nhận; số liệu như HD36)",
+)
 
 PROFILES: dict[str, FormatProfile] = {p.id: p for p in (ND30, HD36, HD05)}
 

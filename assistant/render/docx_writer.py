@@ -105,7 +105,7 @@ class _Writer:
             return
         measured = text_width_mm(text, rule.size.default, bold=rule.bold, italic=rule.italic)
         inner = column_mm - 2 * CELL_PADDING_MM
-        length = measured if kind is RuleKind.LINE_TEXT else min(measured, inner) * 0.4
+        length = measured if kind is RuleKind.LINE_TEXT else min(measured, inner) * self.fmt.line_fraction.default
         paragraph = self._new_paragraph(container)
         _compact(paragraph)
         fmt = paragraph.paragraph_format
