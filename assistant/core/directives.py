@@ -108,7 +108,8 @@ def directive_to_dict(directive: Directive) -> dict:
         ref["date"] = ref["date"].isoformat() if ref["date"] else None
     for task in data["tasks"]:
         task["groups"] = list(task["groups"])
-    return data
+    # asdict keeps tuples, and JSON Schema's "array" accepts only lists: round-trip through JSON.
+    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 class DirectiveLibrary:

@@ -1,0 +1,186 @@
+"""The header of a directive: issuing body, Số and ký hiệu, place and date, trích yếu.
+
+English-model OCR prints the two header columns on one line ("BAN TUYEN GIAO Kién Giang, ngay 03
+thang 4 nam 2024"), so each line is first cut where a right-column element begins (the Party or
+state motto, or "<Place>, ngày"), then every fragment is classified on its folded form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.importer.vitext import fold, is_upper_text, squash
+
+# Right-column elements, matched on the folded line (OCR reads "Đ" as "P", "Ộ" as "Q").
+_RIGHT_COLUMN = re.compile(
+    r"\S{3,5} cong san viet nam|cong hoa xa h\S{1,3} chu nghia|[dp]oc\s*\S{2,3}\s*-\s*t\S{1,2}\s*do"
+)
+_NATIONAL = re.compile(
+    r"^[\s*\-_=.]*$|cong san viet nam|cong hoa xa h\S{1,3} chu nghia|"
+    r"[dp]oc\s*\S{2,3}\s*-\s*t\S{1,2}\s*do|hanh phu"
+)
+# "Thái Nguyên, ngày": title-case words just before ", ngày" name the place.
+_PLACE_DATE = re.compile(
+    r"(?<!\S)((?:[A-ZĐ][^\s,A-Z]*\s+){0,3}[A-ZĐ][^\s,A-Z]*)\s*,\s*ng\S{2}\s+\S{1,2}"
+)
+_DATE = re.compile(
+    r"ng[a-z]{1,2}\s*(?P<d>\S{1,2})\s+th[a-z]{2,3}\s*(?P<m>\S{1,2})\s+n[a-z]{1,2}\s*(?P<y>\d{4})"
+)
+# OCR digit look-alikes: "thang &" is month 8; only used with lowered confidence.
+_OCR_DIGITS = str.maketrans({"&": "8", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+# "Số:", "Số", and English OCR's "S6:", "S6 3270", "S&", "sé", "S 1483".
+_NUMBER_LINE = re.compile(
+    r"^\W{0,2}s(?:[^\s\d:/-]{1,2}|[60](?=\s*:|\s+\d))?\s*[:.;]?\s*(?=[^\s/-]*\s*[-/])"
+)
+_SYMBOL = re.compile(r"(?P<head>[^\s/-]*)\s*(?P<sep>[-/])\s*(?P<code>[\wĐđ&.]+(?:[-/][\wĐđ&.]+)*)")
+_PARTY_TYPES = ("CV", "KH", "BC", "TB", "HD", "NQ", "CT", "QĐ", "QD", "CTR", "TTR", "QYĐ")
+_KINH_GUI = re.compile(r"^\W{0,2}kinh\s*g\S{0,4}\s*:?", re.IGNORECASE)
+_SUBJECT_PREFIX = re.compile(r"^(v/v|ve viec)\b\s*:?\s*")
+_BODY_START = re.compile(r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua )")
+
+
+@dataclass
+class Header:
+    issuer_lines: list[str] = field(default_factory=list)
+    number: str | None = None
+    code: str = ""
+    separator: str = ""
+    symbol_confidence: float = 0.0
+    place: str = ""
+    date: date | None = None
+    date_confidence: float = 0.0
+    subject_lines: list[str] = field(default_factory=list)
+    subject_prefixed: bool = False
+    party_motto: bool = False
+    state_motto: bool = False
+    end: int = 0  # index of the first line after the header (the Kính gửi line when present)
+
+
+def split_columns(line: str) -> list[str]:
+    """Cut a merged two-column line where its right-column part begins."""
+    folded = fold(line)
+    cuts = [m.start() for m in _RIGHT_COLUMN.finditer(folded)]
+    cuts += [m.start(1) for m in _PLACE_DATE.finditer(line) if _DATE.search(folded, m.start(1))]
+    cuts = sorted(c for c in cuts if line[:c].strip())
+    if not cuts:
+        return [line.strip()]
+    return [line[: cuts[0]].strip(), line[cuts[0] :].strip()]
+
+
+def find_kinh_gui(lines: list[str], limit: int) -> int | None:
+    for i, line in enumerate(lines[:limit]):
+        if _KINH_GUI.match(fold(line)):
+            return i
+    return None
+
+
+def header_end(lines: list[str]) -> int:
+    """Index of the Kính gửi line, else of the first body line, else a fixed cut."""
+    kinh_gui = find_kinh_gui(lines, max(40, len(lines) // 2))
+    if kinh_gui is not None:
+        return kinh_gui
+    for i, line in enumerate(lines[:40]):
+        if len(line) > 110 or (i > 3 and _BODY_START.match(fold(line.strip()))):
+            return i
+    return min(len(lines), 25)
+
+
+def parse_header(lines: list[str]) -> Header:
+    header = Header(end=header_end(lines))
+    fragments = [
+        part for line in _join_cut_dates(lines[: header.end]) for part in split_columns(line)
+    ]
+    after_number = False
+    gap = False  # a blank line since the last fragment: OCR puts them inside a subject too
+    for frag in fragments:
+        folded = fold(frag)
+        if not frag:
+            gap = True
+            continue
+        if gap and header.subject_lines and not frag[:1].islower():
+            after_number = False  # the subject ended at the blank line
+        gap = False
+        if _NATIONAL.search(folded):
+            header.party_motto |= "cong san viet nam" in folded
+            header.state_motto |= "cong hoa" in folded or bool(re.search(r"t\S{1,2}\s*do", folded))
+            continue
+        if _DATE.search(folded) and _read_date(header, frag, folded):
+            continue
+        if header.code == "" and _read_symbol(header, frag, folded):
+            after_number = True
+            continue
+        if _SUBJECT_PREFIX.match(folded) or (after_number and not is_upper_text(frag)):
+            _add_subject(header, frag, folded)
+        elif is_upper_text(frag) and not header.code and _is_name(frag):
+            header.issuer_lines.append(squash(frag))
+    return header
+
+
+def _is_name(frag: str) -> bool:
+    """An agency name, not OCR debris ("2 ^ R ° R") or a wrapped end of the motto ("NAM")."""
+    chars = [c for c in frag if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    return letters >= 0.8 * len(chars) and fold(frag).strip() not in ("nam", "viet nam")
+
+
+def _join_cut_dates(lines: list[str]) -> list[str]:
+    """Put back a year that a PDF text layer or OCR moved off "…, ngày 12 tháng 9 năm"."""
+    joined = list(lines)
+    for i, line in enumerate(joined):
+        if not re.search(r"\bng\S{2}\s*\S{1,2}\s+th\S{2,3}\s*\S{1,2}\s+n\S{1,2}m\s*$", fold(line)):
+            continue
+        for j in range(i + 1, min(i + 4, len(joined))):
+            year = re.search(r"(?:^|\s)((?:19|20)\d{2})\s*$", joined[j])
+            if year:
+                joined[i] = f"{line.rstrip()} {year.group(1)}"
+                joined[j] = joined[j][: year.start()].rstrip()
+                break
+    return joined
+
+
+def _add_subject(header: Header, frag: str, folded: str) -> None:
+    prefix = _SUBJECT_PREFIX.match(folded)
+    if prefix and not header.subject_lines:
+        header.subject_prefixed = True
+        frag = frag[prefix.end() :]
+    elif len(frag) > 110 or (frag[:1].isupper() and _BODY_START.match(folded)):
+        return  # a body sentence, not part of a short trích yếu
+    header.subject_lines.append(squash(frag))
+
+
+def _read_date(header: Header, frag: str, folded: str) -> bool:
+    match = _DATE.search(folded)
+    raw = [frag[match.start(k) : match.end(k)] for k in ("d", "m", "y")]
+    fixed = [part.translate(_OCR_DIGITS) for part in raw]
+    if not all(part.isdigit() for part in fixed):
+        return False
+    try:
+        header.date = date(int(fixed[2]), int(fixed[1]), int(fixed[0]))
+    except ValueError:
+        return False
+    header.date_confidence = 0.95 if fixed == raw else 0.5
+    place = _PLACE_DATE.search(frag)
+    if place:
+        header.place = squash(place.group(1))
+    return True
+
+
+def _read_symbol(header: Header, frag: str, folded: str) -> bool:
+    start = _NUMBER_LINE.match(folded)
+    if not start:
+        return False
+    match = _SYMBOL.match(frag, start.end())
+    if not match:
+        return False
+    head, code = match.group("head"), match.group("code").upper()
+    header.number = head if head.isdigit() else None
+    header.separator = match.group("sep")
+    first, _, rest = code.partition("-")
+    if header.separator == "-" and first in _PARTY_TYPES and rest.isalpha():
+        code = f"{first}/{rest}"  # English OCR reads "3270-CV/BTGTU" as "3270-CV-BTGTU"
+    header.code = code
+    clean = fold(frag[: start.end()]).startswith("so") and (header.number or not head)
+    header.symbol_confidence = 0.95 if clean else 0.6
+    return True
