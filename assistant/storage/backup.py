@@ -7,11 +7,12 @@ import os
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
 from assistant.core.errors import UserError
-from assistant.storage.db import set_aside
+from assistant.storage.db import SCHEMA_VERSION, set_aside
 
 DB_NAME = "history.sqlite3"
 MANIFEST = "manifest.json"
@@ -53,46 +54,84 @@ def _bad(zip_path: Path, detail: str) -> UserError:
 
 
 def restore(zip_path: Path, db_path: Path) -> None:
-    """Check the backup, extract its documents, then swap the database in (the old one kept aside)."""
+    """Check the backup, extract its documents, then swap the database in (the old one kept aside).
+
+    Nothing in the data folder changes until the backup's database has passed its checks.
+    """
     try:
-        archive = zipfile.ZipFile(zip_path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise _bad(zip_path, f"{zip_path}: {exc}") from exc
-    with archive:
-        try:
+        with zipfile.ZipFile(zip_path) as archive:
             manifest = json.loads(archive.read(MANIFEST))
-            database = archive.read(DB_NAME)
-        except (KeyError, ValueError) as exc:
-            raise _bad(zip_path, f"{zip_path}: {exc}") from exc
-        if manifest.get("kind") != KIND:
-            raise _bad(zip_path, f"{zip_path}: manifest kind {manifest.get('kind')!r}")
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = db_path.parent / "restored-documents" / stamp
-        paths = {}
-        for report_id, name in manifest.get("documents", {}).items():
-            target = folder / report_id / Path(name).name  # our own names only: no path traversal
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(archive.read(name))
-            paths[int(report_id)] = str(target)
-    fd, staged = tempfile.mkstemp(suffix=".sqlite3.tmp", dir=db_path.parent)
-    os.close(fd)
-    Path(staged).write_bytes(database)
-    _point_to_restored(Path(staged), paths, zip_path)
+            if manifest.get("kind") != KIND:
+                raise _bad(zip_path, f"{zip_path}: manifest kind {manifest.get('kind')!r}")
+            staged = _stage(archive.read(DB_NAME), db_path.parent, zip_path)
+            try:
+                _check(staged, zip_path)
+                paths = _extract_documents(archive, manifest["documents"], db_path.parent)
+                _point_to(staged, paths)
+            except BaseException:
+                staged.unlink(missing_ok=True)
+                raise
+    except (
+        OSError,
+        KeyError,
+        ValueError,
+        TypeError,
+        sqlite3.DatabaseError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as exc:
+        raise _bad(zip_path, f"{zip_path}: {exc!r}") from exc
     if db_path.exists():
         set_aside(db_path, "before-restore")
     os.replace(staged, db_path)
 
 
-def _point_to_restored(staged: Path, paths: dict[int, str], zip_path: Path) -> None:
+def _stage(database: bytes, folder: Path, zip_path: Path) -> Path:
+    fd, name = tempfile.mkstemp(suffix=".sqlite3.tmp", dir=folder)
+    os.close(fd)
+    Path(name).write_bytes(database)
+    return Path(name)
+
+
+def _check(staged: Path, zip_path: Path) -> None:
+    """A sound history database of a version this program knows (older ones migrate on opening)."""
     conn = sqlite3.connect(staged)
     try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise _bad(zip_path, "database in backup fails quick_check")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise UserError(
+                f"Bản sao lưu «{zip_path.name}» do phiên bản mới hơn của chương trình tạo ra; hãy "
+                "cập nhật chương trình rồi khôi phục lại. Lịch sử hiện tại vẫn giữ nguyên.",
+                f"{zip_path}: schema version {version}, this program knows {SCHEMA_VERSION}",
+            )
+        conn.execute("SELECT id, answers FROM reports LIMIT 1")  # raises if not our database
+        if version < 1 or conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise _bad(zip_path, f"database in backup: version {version} or quick_check failed")
+    finally:
+        conn.close()
+
+
+def _extract_documents(
+    archive: zipfile.ZipFile, documents: dict[str, str], folder: Path
+) -> dict[int, str]:
+    """Each document into restored-documents/<time>/<report id>/; names from the zip never make
+    a path (a hostile manifest cannot write outside that folder)."""
+    target_dir = folder / "restored-documents" / datetime.now().strftime("%Y%m%d-%H%M%S")
+    paths = {}
+    for key, name in documents.items():
+        report_id = int(key)
+        target = target_dir / str(report_id) / Path(name).name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(archive.read(name))
+        paths[report_id] = str(target)
+    return paths
+
+
+def _point_to(staged: Path, paths: dict[int, str]) -> None:
+    conn = sqlite3.connect(staged)
+    try:
         with conn:
             for report_id, path in paths.items():
                 conn.execute("UPDATE reports SET output_path = ? WHERE id = ?", [path, report_id])
-    except sqlite3.DatabaseError as exc:
-        staged.unlink(missing_ok=True)
-        raise _bad(zip_path, f"database in backup: {exc}") from exc
     finally:
         conn.close()

@@ -107,7 +107,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("history", parents=[common], help="lịch sử báo cáo và sổ văn bản đi")
+    # The common options (--data-dir) go on each action only: given on both levels, argparse would
+    # let the action's default silently replace a value typed before the action's name.
+    parser = sub.add_parser("history", help="lịch sử báo cáo và sổ văn bản đi")
     actions = parser.add_subparsers(dest="action", metavar="VIỆC", required=True)
 
     filters = argparse.ArgumentParser(add_help=False)

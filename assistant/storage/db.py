@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -90,7 +91,16 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    """A narrow index for sorting and filtering search hits without reading whole rows.
+
+    A word common to every report matches all rows; looking their dates up in this index instead
+    of the table (rows hold the large answers snapshot) makes such a search three times faster.
+    """
+    db.execute("CREATE INDEX reports_hits ON reports (id, report_date, status, issuer)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -104,6 +114,11 @@ def set_aside(path: Path, why: str) -> Path:
     return target
 
 
+# What SQLite says of a file that is not a sound database; anything else (locked, no permission)
+# is a reason to stop, never to move the clerk's file away.
+DAMAGE = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+
+
 def connect(
     path: Path, after_migrate: Callable[[sqlite_utils.Database, int], None] | None = None
 ) -> sqlite_utils.Database:
@@ -113,43 +128,94 @@ def connect(
     need the domain (rebuilding the search text).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(
-        path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
-    )
     try:
-        # Read-only checks first: a file we refuse must be left byte for byte as it was.
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("quick_check failed")
-    except sqlite3.DatabaseError as exc:
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise _unusable(path, exc) from exc
+    try:
+        version = _checked_version(conn, path)
+    except BaseException:
         conn.close()
+        raise
+    try:
+        _use_wal(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _unusable(path, exc) from exc
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
+    db = sqlite_utils.Database(conn)
+    if version < SCHEMA_VERSION:
+        _migrate(db, path, after_migrate)
+    return db
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL. The switch needs the file alone for a moment, and SQLite answers
+    "busy" at once instead of waiting when another process opens it at the same time: wait here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _unusable(path: Path, exc: sqlite3.Error) -> UserError:
+    return UserError(
+        f"Không mở được tệp lịch sử báo cáo «{path}»: tệp đang bị khóa, không có quyền đọc, hoặc "
+        "không phải là tệp. Hãy đóng các cửa sổ chương trình khác rồi thử lại.",
+        f"{path}: {exc} ({getattr(exc, 'sqlite_errorname', '')})",
+    )
+
+
+def _checked_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after read-only checks: a file we refuse stays byte for byte as it was."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorname not in DAMAGE:
+            raise _unusable(path, exc) from exc
+        version, sound = 0, False
+    if not sound:
         aside = set_aside(path, "damaged")
         raise UserError(
             f"Tệp lịch sử báo cáo bị hỏng nên chưa mở được. Tệp cũ được giữ nguyên ở «{aside}»; "
             "chương trình sẽ tạo tệp lịch sử mới ở lần mở sau. Có thể khôi phục từ bản sao lưu.",
-            f"{path}: {exc}; moved to {aside}",
-        ) from exc
+            f"{path}: not a sound database; moved to {aside}",
+        )
     if version > SCHEMA_VERSION:
-        conn.close()
         aside = set_aside(path, f"newer-v{version}")
         raise UserError(
             f"Tệp lịch sử báo cáo do phiên bản mới hơn của chương trình tạo ra. Tệp được giữ nguyên "
             f"ở «{aside}»; hãy cập nhật chương trình để dùng lại.",
             f"{path}: schema version {version} > {SCHEMA_VERSION}; moved to {aside}",
         )
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
-    db = sqlite_utils.Database(conn)
-    if version < SCHEMA_VERSION:
-        with transaction(db):
-            for step in MIGRATIONS[version:]:
-                step(db)
-            if after_migrate:
-                after_migrate(db, version)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        log.info("migrated %s from v%d to v%d", path, version, SCHEMA_VERSION)
-    return db
+    return version
+
+
+def _migrate(
+    db: sqlite_utils.Database,
+    path: Path,
+    after_migrate: Callable[[sqlite_utils.Database, int], None] | None,
+) -> None:
+    with transaction(db) as conn:
+        # Read again under the write lock: another process may have migrated while we waited.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        for step in MIGRATIONS[version:]:
+            step(db)
+        if after_migrate:
+            after_migrate(db, version)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    log.info("migrated %s from v%d to v%d", path, version, SCHEMA_VERSION)
 
 
 @contextlib.contextmanager

@@ -74,8 +74,10 @@ def search_text(symbol: str, issuer: str, subject: str, answers: dict, document:
 
 
 def _fts_query(query: str) -> str:
-    """Each folded word as a prefix term, all required: "tang cuong" → "tang"* "cuong"*."""
-    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", fold(query)))
+    """Folded words, all required, the last one as a prefix (it may still be being typed):
+    "Tăng cường tuyên" → "tang" "cuong" "tuyen"*."""
+    words = re.findall(r"\w+", fold(query))
+    return " ".join([*(f'"{w}"' for w in words[:-1]), *(f'"{w}"*' for w in words[-1:])])
 
 
 def _report_date(answers: dict) -> date:
@@ -176,13 +178,15 @@ class History:
         """Reserve the outgoing number, write the document, and record it: all or nothing.
 
         The file is written inside the transaction, so a failed write rolls the number back; two
-        processes queue on ``BEGIN IMMEDIATE`` and can never take the same number.
+        processes queue on ``BEGIN IMMEDIATE`` and can never take the same number. A crash after
+        the write but before the commit leaves a file whose number the register never recorded:
+        that number is handed out again, but the register never holds it twice.
         """
         with transaction(self.db) as conn:
             if entry_id is None or self._status(conn, entry_id) != "draft":
                 entry_id = self._insert_draft(conn, report.directive, report_to_answers(report))
             year = report.date.year
-            number = report.number or next_number(conn, year, series)
+            number = report.number if report.number is not None else next_number(conn, year, series)
             record_number(conn, year, series, number, entry_id)
             numbered = replace(report, number=number)
             result = generate(numbered, out, template_dirs)
@@ -353,7 +357,11 @@ class History:
     @staticmethod
     def _filters(year: int | None, status: str | None, issuer: str | None) -> tuple[str, list]:
         clauses, params = [], []
-        for column, value in (("year", year), ("status", status), ("issuer", issuer)):
+        if year is not None:
+            # A date range, not ``year = ?``: the newest-first date index then serves it directly.
+            clauses.append("reports.report_date >= ? AND reports.report_date < ?")
+            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        for column, value in (("status", status), ("issuer", issuer)):
             if value is not None:
                 clauses.append(f"reports.{column} = ?")
                 params.append(value)
@@ -398,11 +406,14 @@ class History:
         if not terms:
             return self.list(limit=limit, offset=offset, year=year, status=status, issuer=issuer)
         where, params = self._filters(year, status, issuer)
-        columns = ", ".join(f"reports.{c.strip()}" for c in self._COLUMNS.split(","))
+        # Sort the hits on the narrow index, then read only the page of rows shown.
         rows = self.db.execute(
-            f"SELECT {columns} FROM reports_fts JOIN reports ON reports.id = reports_fts.rowid"
+            f"SELECT {self._COLUMNS} FROM reports WHERE id IN ("
+            " SELECT reports.id FROM reports_fts"
+            " JOIN reports INDEXED BY reports_hits ON reports.id = reports_fts.rowid"
             f" WHERE reports_fts MATCH ? AND {where}"
-            " ORDER BY reports.report_date DESC, reports.id DESC LIMIT ? OFFSET ?",
+            " ORDER BY reports.report_date DESC, reports.id DESC LIMIT ? OFFSET ?"
+            ") ORDER BY report_date DESC, id DESC",
             [terms, *params, limit, offset],
         ).fetchall()
         return [self._entry(r) for r in rows]

@@ -1,8 +1,9 @@
 """The outgoing-number register (sổ văn bản đi): numbers per year and series, never reused.
 
 NĐ30 Điều 15: numbers run from 01 on 1 January and are unique within the year. The next number is
-one past the highest ever taken, cancelled ones included, so a cancelled number is never handed out
-again and the only gaps are cancelled numbers. Callers hold a ``BEGIN IMMEDIATE`` transaction.
+one past the highest number given to a report, stepping over cancelled ones: a cancelled number is
+never handed out again, and cancelling a number ahead (one already taken on paper) leaves no gap
+before it. Callers hold a ``BEGIN IMMEDIATE`` transaction.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from assistant.core.errors import UserError
 
 
 def next_number(conn: sqlite3.Connection, year: int, series: str) -> int:
-    row = conn.execute(
-        "SELECT coalesce(max(number), 0) + 1 FROM register WHERE year = ? AND series = ?",
+    """One past the highest number a report took, then past any cancelled numbers that follow."""
+    rows = conn.execute(
+        "SELECT number, state = 'cancelled' AND report_id IS NULL FROM register"
+        " WHERE year = ? AND series = ? ORDER BY number",
         [year, series],
-    ).fetchone()
-    return row[0]
+    ).fetchall()
+    used = [n for n, cancelled_ahead in rows if not cancelled_ahead]
+    number = (used[-1] if used else 0) + 1
+    for taken, _ in rows:
+        if taken == number:
+            number += 1
+    return number
 
 
 def _taken(conn: sqlite3.Connection, year: int, series: str, number: int) -> str | None:
