@@ -20,29 +20,40 @@ log = logging.getLogger("assistant")
 COMMAND_MODULES = (
     "assistant.commands",
     "assistant.storage.command",
+    "assistant.check.command",
+    "assistant.importer.command",
 )
 
 EXIT_USER_ERROR = 2
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(default: object = None) -> argparse.ArgumentParser:
+    """Options every command takes. Sub-commands get them with a suppressed default, so that
+    ``--data-dir X`` before the command is not overwritten by the sub-parser's empty default."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="thư mục dữ liệu của người dùng (mặc định: thư mục AppData cục bộ; "
         "hoặc biến môi trường BAO_CAO_NHANH_DATA)",
     )
-    common.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default or False,
+        help="ghi nhật ký chi tiết",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common_options()
+    common = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
         description="Báo cáo nhanh: soạn báo cáo trả lời công văn theo đúng thể thức.",
-        parents=[common],
+        parents=[_common_options()],
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in COMMAND_MODULES:

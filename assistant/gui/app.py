@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from assistant.core.agency import load_profile
 from assistant.core.errors import UserError
@@ -41,18 +42,36 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(args: argparse.Namespace) -> int:
+def start(folder: Path, open_results: bool = True) -> QWidget:
+    """Show the first window: the profile wizard on first run (the main window follows when it
+    is saved), otherwise the main window. Nothing here blocks, so tests can drive it."""
     from assistant.gui.main_window import MainWindow
     from assistant.gui.profile_wizard import ProfileWizard
 
+    app = QApplication.instance()
+    if load_profile(folder) is not None:
+        window = MainWindow(folder, open_results)
+        window.show()
+        return window
+    wizard = ProfileWizard(folder)
+
+    def saved() -> None:
+        wizard.main_window = MainWindow(folder, open_results)
+        wizard.main_window.show()
+
+    wizard.accepted.connect(saved)
+    wizard.rejected.connect(app.quit)
+    wizard.show()
+    return wizard
+
+
+def run_app(args: argparse.Namespace) -> int:
     app = application()
-    folder = data_dir(args.data_dir)
     try:
-        if load_profile(folder) is None and not ProfileWizard(folder).exec():
-            return 1
-        window = MainWindow(folder)
+        window = start(data_dir(args.data_dir))
     except UserError as exc:
-        messages.warn(None, "Báo cáo nhanh", exc.message)
+        messages.warn(None, app.translate("app", "Báo cáo nhanh"), exc.message)
         return 2
-    window.show()
-    return app.exec()
+    exit_code = app.exec()
+    window.deleteLater()  # the reference above kept the window alive until now
+    return exit_code

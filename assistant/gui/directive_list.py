@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from assistant.core.model import Directive
 from assistant.core.vntext import fold
 
-COLUMNS = ("Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Trích yếu")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DirectiveModel", "Số, ký hiệu"),
+    QT_TRANSLATE_NOOP("DirectiveModel", "Cơ quan ban hành"),
+    QT_TRANSLATE_NOOP("DirectiveModel", "Ngày"),
+    QT_TRANSLATE_NOOP("DirectiveModel", "Trích yếu"),
+)
 
 
 class DirectiveModel(QAbstractTableModel):
@@ -40,8 +51,11 @@ class DirectiveModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
+
+    def row_of(self, directive_id: str) -> int | None:
+        return next((i for i, d in enumerate(self.directives) if d.id == directive_id), None)
 
     def folded(self, row: int) -> str:
         return self._folded[row]
@@ -55,8 +69,9 @@ class FoldFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         haystack = self.sourceModel().folded(row)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -61,18 +61,29 @@ class FiguresForm(QWidget):
 
     changed = Signal()
 
+    KIND = ""  # the core figures form (core.figures.FIGURE_TYPES) this widget edits
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields: dict[str, CountField] = {}
+        self.labels: dict[str, str] = {}
 
-    def count(self, path: str) -> CountField:
+    def count(self, path: str, label: str) -> CountField:
         field = CountField(self)
         field.textChanged.connect(self.changed)
-        self.fields[path] = field
+        self.fields[path], self.labels[path] = field, label.rstrip(":")
         return field
 
-    def typing_errors(self) -> list[tuple[str, str]]:
-        return [(p, parse_count(f.text())[1]) for p, f in self.fields.items() if f.value() is None]
+    def problems(self) -> list[str]:
+        """What stops this form from going into a report: typing errors, else the core's checks."""
+        typed = [
+            f"{self.labels[p]}: {parse_count(f.text())[1]}"
+            for p, f in self.fields.items()
+            if f.value() is None
+        ]
+        if typed:
+            return typed
+        return [p.message for p in figures_from_dict(self.KIND, self.value()).problems()]
 
     def mark(self, problems: dict[str, str]) -> None:
         """Show core problems (by field path) on their fields; typing errors stay as they are."""
@@ -83,32 +94,38 @@ class FiguresForm(QWidget):
     def _int(self, path: str) -> int:
         return self.fields[path].value() or 0
 
+    def platform_grid(self, columns: dict[str, str]) -> QGridLayout:
+        """One row per platform, one count per column; each error shows under its field."""
+        grid = QGridLayout()
+        for col, title in enumerate([self.tr("Nền tảng"), *columns.values()]):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
+        for row, (key, platform) in enumerate(PLATFORMS.items(), start=1):
+            grid.addWidget(QLabel(platform), row * 2 - 1, 0)
+            for col, (name, title) in enumerate(columns.items(), start=1):
+                field = self.count(f"{key}.{name}", f"{platform} – {title.lower()}")
+                grid.addWidget(field, row * 2 - 1, col)
+                grid.addWidget(field.error, row * 2, col)
+        grid.setColumnStretch(len(columns) + 1, 1)  # keep the fields next to their platform
+        return grid
+
 
 class ShortVideoForm(FiguresForm):
+    KIND = "short_video"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow(self.tr("Số video clip đã sản xuất:"), self.count("clips_produced"))
+        produced = self.tr("Số video clip đã sản xuất:")
+        top.addRow(produced, self.count("clips_produced", produced))
         top.addRow("", self.fields["clips_produced"].error)
         layout.addLayout(top)
-        grid = QGridLayout()
-        for col, title in enumerate(
-            [
-                self.tr("Nền tảng"),
-                self.tr("Số clip"),
-                self.tr("Lượt xem"),
-                self.tr("Lượt tương tác"),
-            ]
-        ):
-            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
-        for row, (key, label) in enumerate(PLATFORMS.items(), start=1):
-            grid.addWidget(QLabel(label), row * 2 - 1, 0)
-            for col, name in enumerate(("clips", "views", "interactions"), start=1):
-                field = self.count(f"{key}.{name}")
-                grid.addWidget(field, row * 2 - 1, col)
-                grid.addWidget(field.error, row * 2, col)
-        layout.addLayout(grid)
+        columns = {
+            "clips": self.tr("Số clip"),
+            "views": self.tr("Lượt xem"),
+            "interactions": self.tr("Lượt tương tác"),
+        }
+        layout.addLayout(self.platform_grid(columns))
         self.examples = QPlainTextEdit()
         self.examples.setPlaceholderText(self.tr("Mỗi dòng một clip tiêu biểu"))
         self.examples.setMaximumHeight(70)
@@ -145,21 +162,13 @@ class ShortVideoForm(FiguresForm):
 
 
 class ContentRatioForm(FiguresForm):
+    KIND = "content_ratio"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        grid = QGridLayout()
-        for col, title in enumerate(
-            [self.tr("Nền tảng"), self.tr("Tổng số tin, bài"), self.tr("Tin, bài tiêu cực")]
-        ):
-            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
-        for row, (key, label) in enumerate(PLATFORMS.items(), start=1):
-            grid.addWidget(QLabel(label), row * 2 - 1, 0)
-            for col, name in enumerate(("total", "negative"), start=1):
-                field = self.count(f"{key}.{name}")
-                grid.addWidget(field, row * 2 - 1, col)
-                grid.addWidget(field.error, row * 2, col)
-        layout.addLayout(grid)
+        columns = {"total": self.tr("Tổng số tin, bài"), "negative": self.tr("Tin, bài tiêu cực")}
+        layout.addLayout(self.platform_grid(columns))
         self.share = QLabel()
         self.share.setWordWrap(True)
         layout.addWidget(self.share)
@@ -224,20 +233,36 @@ def _platform_paths(problems, value: dict) -> dict[str, str]:
 
 
 class CodeOfConductForm(FiguresForm):
+    KIND = "code_of_conduct"
     COUNTS = (
-        ("staff_total", "Tổng số cán bộ, viên chức, người lao động:"),
-        ("staff_briefed", "Số người đã được phổ biến Bộ Quy tắc:"),
-        ("accounts_total", "Số tài khoản, trang mạng xã hội chính thức:"),
-        ("accounts_verified", "Số tài khoản dùng tên thật, đã xác thực:"),
-        ("violations_found", "Số trường hợp vi phạm phát hiện:"),
-        ("violations_handled", "Số trường hợp đã xử lý:"),
+        (
+            "staff_total",
+            QT_TRANSLATE_NOOP("CodeOfConductForm", "Tổng số cán bộ, viên chức, người lao động:"),
+        ),
+        (
+            "staff_briefed",
+            QT_TRANSLATE_NOOP("CodeOfConductForm", "Số người đã được phổ biến Bộ Quy tắc:"),
+        ),
+        (
+            "accounts_total",
+            QT_TRANSLATE_NOOP("CodeOfConductForm", "Số tài khoản, trang mạng xã hội chính thức:"),
+        ),
+        (
+            "accounts_verified",
+            QT_TRANSLATE_NOOP("CodeOfConductForm", "Số tài khoản dùng tên thật, đã xác thực:"),
+        ),
+        (
+            "violations_found",
+            QT_TRANSLATE_NOOP("CodeOfConductForm", "Số trường hợp vi phạm phát hiện:"),
+        ),
+        ("violations_handled", QT_TRANSLATE_NOOP("CodeOfConductForm", "Số trường hợp đã xử lý:")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         for path, label in self.COUNTS:
-            form.addRow(self.tr(label), self.count(path))
+            form.addRow(self.tr(label), self.count(path, self.tr(label)))
             form.addRow("", self.fields[path].error)
         self.internal_rule = QLineEdit()
         self.internal_rule.setPlaceholderText(
@@ -245,12 +270,13 @@ class CodeOfConductForm(FiguresForm):
         )
         self.internal_rule.textChanged.connect(self.changed)
         form.addRow(self.tr("Quy chế nội bộ đã ban hành:"), self.internal_rule)
+        form.addRow(QLabel(self.tr("Đã thực hiện theo Bộ Quy tắc:")))
         self.checks: dict[str, QCheckBox] = {}
         for key, label in CHECKLIST_874.items():
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(label)  # core wording, the same as in the report
             box.toggled.connect(self.changed)
             self.checks[key] = box
-            form.addRow("", box)
+            form.addRow(box)  # full width: the items are long sentences
         self.changed.connect(self._recheck)
 
     def value(self) -> dict:

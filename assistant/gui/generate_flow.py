@@ -4,43 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from assistant.core.errors import UserError
 from assistant.core.model import Report
 from assistant.core.naming import report_file_name
 from assistant.gui import messages
+from assistant.gui.background import Background
 from assistant.storage.history import History
-
-
-class _Signals(QObject):
-    done = Signal(int, object)  # entry id, GeneratedReport
-    failed = Signal(object)  # UserError
-
-
-class _Job(QRunnable):
-    """Runs in the pool with its own History connection; never touches a widget."""
-
-    def __init__(self, data_dir: Path, report: Report, out: Path, entry_id: int | None) -> None:
-        super().__init__()
-        self.args = (data_dir, report, out, entry_id)
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        data_dir, report, out, entry_id = self.args
-        history = History.open_in(data_dir)
-        try:
-            self.signals.done.emit(
-                *history.generate(
-                    report, out, entry_id=entry_id, template_dirs=[data_dir / "templates"]
-                )
-            )
-        except UserError as exc:
-            self.signals.failed.emit(exc)
-        finally:
-            history.close()
 
 
 class GenerateFlow(QObject):
@@ -60,7 +33,7 @@ class GenerateFlow(QObject):
         super().__init__(parent)
         self.widget, self.data_dir, self.report, self.entry_id = parent, data_dir, report, entry_id
         self.open_result = open_result
-        self.progress: QProgressDialog | None = None
+        self.work: Background | None = None
 
     def start(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
@@ -72,22 +45,29 @@ class GenerateFlow(QObject):
         if not path:
             self.abandoned.emit()
             return
-        self.progress = QProgressDialog(self.tr("Đang tạo báo cáo…"), "", 0, 0, self.widget)
-        self.progress.setCancelButton(None)
-        self.progress.setMinimumDuration(300)
-        job = _Job(self.data_dir, self.report, Path(path), self.entry_id)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(lambda exc: self._failed(exc, path))
-        self._job = job  # keep the signals alive until they fire
-        QThreadPool.globalInstance().start(job)
+        out = Path(path)
+        self.work = Background(
+            self.widget,
+            self.tr("Đang tạo báo cáo…"),
+            lambda: self._generate(out),
+            lambda done: self._done(*done),
+            lambda exc: self._failed(exc, path),
+        ).start()
 
-    def _close_progress(self) -> None:
-        if self.progress:
-            self.progress.close()
-            self.progress = None
+    def _generate(self, out: Path):
+        """In the worker thread: its own History connection, as SQLite connections stay put."""
+        history = History.open_in(self.data_dir)
+        try:
+            return history.generate(
+                self.report,
+                out,
+                entry_id=self.entry_id,
+                template_dirs=[self.data_dir / "templates"],
+            )
+        finally:
+            history.close()
 
     def _done(self, entry_id: int, result) -> None:
-        self._close_progress()
         notes = "\n".join(result.warnings)
         messages.inform(
             self.widget,
@@ -100,7 +80,6 @@ class GenerateFlow(QObject):
         self.finished.emit(entry_id, result)
 
     def _failed(self, exc: UserError, path: str) -> None:
-        self._close_progress()
         if exc.field or not messages.ask(
             self.widget,
             self.tr("Không lưu được"),
@@ -111,4 +90,5 @@ class GenerateFlow(QObject):
             self.abandoned.emit()
             return
         stem = Path(path)
-        self._ask_and_run(str(stem.with_name(f"{stem.stem} (bản mới){stem.suffix}")))
+        another = self.tr("{name} (bản mới)").format(name=stem.stem) + stem.suffix
+        self._ask_and_run(str(stem.with_name(another)))

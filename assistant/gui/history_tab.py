@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,8 +21,18 @@ from assistant.gui import messages
 from assistant.storage.history import History, HistoryEntry
 
 PAGE = 100
-COLUMNS = ("Ngày", "Số", "Trạng thái", "Trả lời công văn", "Trích yếu")
-STATUS_VI = {"draft": "Bản nháp", "generated": "Đã tạo", "submitted": "Đã gửi"}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "Ngày"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Số"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Trạng thái"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Trả lời công văn"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Trích yếu"),
+)
+STATUS_VI = {
+    "draft": QT_TRANSLATE_NOOP("HistoryModel", "Bản nháp"),
+    "generated": QT_TRANSLATE_NOOP("HistoryModel", "Đã tạo"),
+    "submitted": QT_TRANSLATE_NOOP("HistoryModel", "Đã gửi"),
+}
 
 
 class HistoryModel(QAbstractTableModel):
@@ -35,10 +45,12 @@ class HistoryModel(QAbstractTableModel):
         self._exhausted = False
 
     def set_query(self, query: str) -> None:
+        """The first page is loaded inside the reset: no row insert may run while one is in flight."""
         self.beginResetModel()
-        self.query, self.rows, self._exhausted = query, [], False
+        self.query = query
+        self.rows = self.history.search(query, limit=PAGE)
+        self._exhausted = len(self.rows) < PAGE
         self.endResetModel()
-        self.fetchMore(QModelIndex())
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -66,14 +78,14 @@ class HistoryModel(QAbstractTableModel):
         return (
             f"{e.report_date:%d/%m/%Y}",
             e.number_text or "—",
-            STATUS_VI[e.status],
+            self.tr(STATUS_VI[e.status]),
             e.directive_symbol,
             e.subject,
         )[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
 
@@ -90,7 +102,11 @@ class HistoryTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         buttons = QHBoxLayout()
         for text, slot in (
@@ -155,7 +171,7 @@ class HistoryTab(QWidget):
     def open_file(self) -> None:
         def run(entry: HistoryEntry) -> None:
             if not entry.output_path:
-                raise UserError("Báo cáo này chưa có tệp (còn là bản nháp).")
+                raise UserError(self.tr("Báo cáo này chưa có tệp (còn là bản nháp)."))
             QDesktopServices.openUrl(QUrl.fromLocalFile(entry.output_path))
 
         self._act(run)

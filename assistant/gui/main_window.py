@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -26,6 +27,7 @@ from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
 from assistant.core.layout import build_layout
 from assistant.gui import messages
+from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
 from assistant.gui.generate_flow import GenerateFlow
 from assistant.gui.history_tab import HistoryTab
@@ -53,10 +55,15 @@ class MainWindow(QMainWindow):
         self.autosave.timeout.connect(self.save_draft)
         self._build()
         self._menus()
-        self.resize(1280, 820)
+        self.resize(self._default_size())
         if self.settings.contains("geometry"):
             self.restoreGeometry(self.settings.value("geometry"))
         self._resume_draft()
+
+    def _default_size(self) -> QSize:
+        """1280×820, or less on a small screen (many office PCs have 1366×768)."""
+        screen = self.screen().availableGeometry()
+        return QSize(min(1280, screen.width() * 95 // 100), min(820, screen.height() * 90 // 100))
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -74,9 +81,16 @@ class MainWindow(QMainWindow):
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setWordWrap(True)
-        self.list.setColumnWidth(0, 150)
-        self.list.setColumnWidth(1, 170)
-        self.list.setColumnWidth(2, 90)
+        self.list.setAlternatingRowColors(True)
+        header = self.list.horizontalHeader()
+        for column, width in enumerate((125, 150, 85)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # Rows grow to show a wrapped issuer and subject whole.
+        self.proxy.layoutChanged.connect(self.list.resizeRowsToContents)
+        self.proxy.rowsInserted.connect(self.list.resizeRowsToContents)
+        header.sectionResized.connect(self.list.resizeRowsToContents)
         self.search.textChanged.connect(self.proxy.set_query)
         self.list.selectionModel().currentRowChanged.connect(
             lambda cur, _: self._directive_chosen(cur)
@@ -108,7 +122,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([430, 850])
+        splitter.setSizes([560, 720])
         self.history_tab = HistoryTab(self.history)
         self.history_tab.open_draft.connect(self.open_draft)
         self.tabs = QTabWidget()
@@ -139,11 +153,15 @@ class MainWindow(QMainWindow):
 
     # -- directives and drafts ------------------------------------------------------------
     def select_directive(self, directive_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(Qt.UserRole) == directive_id:
-                self.list.setCurrentIndex(index)
-                return
+        """Select a directive in the list, clearing a search that hides it."""
+        row = self.model.row_of(directive_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.list.setCurrentIndex(index)
 
     def _directive_chosen(self, index) -> None:
         if not index.isValid():
@@ -209,7 +227,7 @@ class MainWindow(QMainWindow):
         if not self.editor:
             messages.inform(self, self.tr("Báo cáo"), self.tr("Hãy chọn một công văn trước."))
             return None
-        problems = self.editor.typing_errors()
+        problems = self.editor.problems()
         if problems:
             messages.warn(self, self.tr("Số liệu chưa đúng"), "\n".join(problems))
             return None
@@ -255,16 +273,21 @@ class MainWindow(QMainWindow):
 
     def check_document(self) -> None:
         from assistant.check.checker import check  # the checker loads only when asked for
-        from assistant.gui.check_dialog import CheckDialog
 
         path = messages.ask_open_path(self, self.tr("Chọn văn bản cần kiểm tra"))
         if not path:
             return
-        try:
-            result = check(Path(path))
-        except UserError as exc:
-            messages.warn(self, self.tr("Kiểm tra thể thức"), exc.message)
-            return
+        self.checking = Background(
+            self,
+            self.tr("Đang kiểm tra thể thức…"),
+            lambda: check(Path(path)),
+            lambda result: self._show_findings(path, result),
+            lambda exc: messages.warn(self, self.tr("Kiểm tra thể thức"), exc.message),
+        ).start()
+
+    def _show_findings(self, path: str, result) -> None:
+        from assistant.gui.check_dialog import CheckDialog
+
         self.check_dialog = CheckDialog(path, result, self)
         self.check_dialog.show()
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def _word_filter() -> str:
+    return QCoreApplication.translate("messages", "Văn bản Word (*.docx)")
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -22,12 +27,12 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 
 def ask_save_path(parent: QWidget | None, title: str, proposed: str) -> str:
     """The path the clerk chose, or "" when they cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, proposed, "Văn bản Word (*.docx)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, proposed, _word_filter())
     if path and not path.lower().endswith(".docx"):
         path += ".docx"
     return path
 
 
 def ask_open_path(parent: QWidget | None, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Văn bản Word (*.docx)")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", _word_filter())
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from assistant.core.formats import Element
@@ -49,6 +50,11 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Xem trước báo cáo"))
         self.resize(760, 900)
         self.view = QTextBrowser()
+        # The report's own typeface where it exists; Liberation Serif has its metrics on Linux.
+        paper = QFont()
+        paper.setFamilies(["Times New Roman", "Liberation Serif", "Noto Serif"])
+        paper.setPointSize(12)
+        self.view.document().setDefaultFont(paper)
         self.view.setHtml(layout_html(layout))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Đóng"))

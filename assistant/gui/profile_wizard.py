@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,19 +18,31 @@ from assistant.core.agency import save_profile
 from assistant.core.answers import profile_from_dict, profile_to_dict
 from assistant.core.errors import UserError
 from assistant.core.model import AgencyProfile
-from assistant.gui.messages import warn
+from assistant.gui import messages
 
 FIELDS = (
-    ("name", "Tên cơ quan báo cáo:", "Đài Phát thanh và Truyền hình Thái Nguyên"),
-    ("parent", "Cơ quan chủ quản / cấp trên:", "UBND tỉnh Thái Nguyên"),
-    ("symbol", "Ký hiệu viết tắt (trong số văn bản):", "PTTH"),
-    ("place", "Địa danh ghi ở dòng ngày tháng:", "Thái Nguyên"),
+    (
+        "name",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Tên cơ quan báo cáo:"),
+        "Đài Phát thanh và Truyền hình Thái Nguyên",
+    ),
+    (
+        "parent",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Cơ quan chủ quản / cấp trên:"),
+        "UBND tỉnh Thái Nguyên",
+    ),
+    ("symbol", QT_TRANSLATE_NOOP("ProfileWizard", "Ký hiệu viết tắt (trong số văn bản):"), "PTTH"),
+    ("place", QT_TRANSLATE_NOOP("ProfileWizard", "Địa danh ghi ở dòng ngày tháng:"), "Thái Nguyên"),
 )
 SIGNER_FIELDS = (
-    ("signer.authority", "Quyền hạn ký (nếu có):", "KT. GIÁM ĐỐC  /  K/T TRƯỞNG BAN"),
-    ("signer.title", "Chức vụ người ký:", "PHÓ GIÁM ĐỐC"),
-    ("signer.name", "Họ và tên người ký:", "Nguyễn Văn An"),
-    ("drafting_unit", "Đơn vị soạn thảo (dòng «Lưu»):", "TKBT"),
+    (
+        "signer.authority",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Quyền hạn ký (nếu có):"),
+        "KT. GIÁM ĐỐC  /  K/T TRƯỞNG BAN",
+    ),
+    ("signer.title", QT_TRANSLATE_NOOP("ProfileWizard", "Chức vụ người ký:"), "PHÓ GIÁM ĐỐC"),
+    ("signer.name", QT_TRANSLATE_NOOP("ProfileWizard", "Họ và tên người ký:"), "Nguyễn Văn An"),
+    ("drafting_unit", QT_TRANSLATE_NOOP("ProfileWizard", "Đơn vị soạn thảo (dòng «Lưu»):"), "TKBT"),
 )
 
 
@@ -97,20 +110,24 @@ class ProfileWizard(QWizard):
             self.profile = profile_from_dict(self.data_dict())
             save_profile(self.data_dir, self.profile)
         except UserError as exc:
-            warn(self, self.tr("Thông tin chưa đủ"), _explain(exc))
+            messages.warn(self, self.tr("Thông tin chưa đủ"), _explain(exc))
             return
         super().accept()
 
 
 _FIELD_NAMES = {
-    "profile.name": "Tên cơ quan",
-    "profile.symbol": "Ký hiệu viết tắt",
-    "profile.place": "Địa danh",
-    "profile.signer.title": "Chức vụ người ký",
-    "profile.signer.name": "Họ và tên người ký",
+    "profile.name": QT_TRANSLATE_NOOP("ProfileWizard", "Tên cơ quan"),
+    "profile.symbol": QT_TRANSLATE_NOOP("ProfileWizard", "Ký hiệu viết tắt"),
+    "profile.place": QT_TRANSLATE_NOOP("ProfileWizard", "Địa danh"),
+    "profile.signer.title": QT_TRANSLATE_NOOP("ProfileWizard", "Chức vụ người ký"),
+    "profile.signer.name": QT_TRANSLATE_NOOP("ProfileWizard", "Họ và tên người ký"),
 }
 
 
 def _explain(exc: UserError) -> str:
     name = _FIELD_NAMES.get(exc.field)
-    return f"{name}: {exc.message}" if name else exc.message
+    return (
+        f"{QCoreApplication.translate('ProfileWizard', name)}: {exc.message}"
+        if name
+        else exc.message
+    )

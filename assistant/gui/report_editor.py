@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,16 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.catalogue import kind as task_kind
+from assistant.core.concern import split_tasks
 from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
 from assistant.gui.figure_forms import FORMS, CountField
 
 SECTIONS = (
-    ("implementation", "I. Tình hình triển khai (lãnh đạo, quán triệt, kế hoạch):"),
-    ("strengths", "III.1. Ưu điểm:"),
-    ("difficulties", "III.2. Khó khăn, vướng mắc:"),
-    ("next_steps", "IV. Phương hướng thời gian tới:"),
-    ("proposals", "V. Đề xuất, kiến nghị:"),
+    (
+        "implementation",
+        QT_TRANSLATE_NOOP(
+            "ReportEditor", "I. Tình hình triển khai (lãnh đạo, quán triệt, kế hoạch):"
+        ),
+    ),
+    ("strengths", QT_TRANSLATE_NOOP("ReportEditor", "III.1. Ưu điểm:")),
+    ("difficulties", QT_TRANSLATE_NOOP("ReportEditor", "III.2. Khó khăn, vướng mắc:")),
+    ("next_steps", QT_TRANSLATE_NOOP("ReportEditor", "IV. Phương hướng thời gian tới:")),
+    ("proposals", QT_TRANSLATE_NOOP("ReportEditor", "V. Đề xuất, kiến nghị:")),
 )
 
 
@@ -53,10 +59,11 @@ class TaskBox(QGroupBox):
     def __init__(self, task: Task, mine: bool, parent: QWidget | None = None) -> None:
         kind = task_kind(task.kind)
         super().__init__(f"{task.label}. {task.title or kind.title}", parent)
-        self.task = task
+        self.task, self.mine = task, mine
         layout = QVBoxLayout(self)
         text = QLabel(task.text)
         text.setWordWrap(True)
+        text.setTextFormat(Qt.PlainText)
         text.setStyleSheet("color: #555;" if mine else "color: #999;")
         layout.addWidget(text)
         self.included = QCheckBox(self.tr("Báo cáo nhiệm vụ này"))
@@ -122,19 +129,29 @@ class ReportEditor(QScrollArea):
         self.layout_.addStretch(1)
 
     def _header(self, d: Directive) -> None:
-        when = d.date.strftime("%d/%m/%Y") if d.date else "?"
-        title = QLabel(
-            f"<b>{d.issuer}</b> — Số {d.symbol}, ngày {when}<br><i>{d.subject}</i><br>"
-            + self.tr("Báo cáo gửi: {to}").format(to=d.report_to)
-        )
-        title.setWordWrap(True)
-        title.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.layout_.addWidget(title)
+        box = QGroupBox(self.tr("Công văn"))
+        form = QFormLayout(box)
+        signer = " ".join(filter(None, (d.signer.authority, d.signer.title, d.signer.name)))
+        for label, value in (
+            (self.tr("Cơ quan ban hành:"), " – ".join(filter(None, (d.issuer_parent, d.issuer)))),
+            (self.tr("Số, ký hiệu:"), d.symbol),
+            (self.tr("Ngày:"), d.date.strftime("%d/%m/%Y") if d.date else self.tr("không rõ")),
+            (self.tr("Trích yếu:"), d.subject),
+            (self.tr("Báo cáo gửi:"), d.report_to),
+            (self.tr("Người ký:"), signer),
+        ):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.PlainText)  # directive text is data, never markup
+            text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            form.addRow(label, text)
+        self.layout_.addWidget(box)
         full = QGroupBox(self.tr("Toàn văn công văn"))
         full.setCheckable(True)
         full.setChecked(False)
         text = QLabel(d.text.replace("\n\n", "\n"))
         text.setWordWrap(True)
+        text.setTextFormat(Qt.PlainText)
         text.setTextInteractionFlags(Qt.TextSelectableByMouse)
         text.setVisible(False)
         QVBoxLayout(full).addWidget(text)
@@ -142,9 +159,7 @@ class ReportEditor(QScrollArea):
         self.layout_.addWidget(full)
 
     def _tasks(self, d: Directive, profile: AgencyProfile | None) -> list[TaskBox]:
-        groups = set(profile.groups) if profile else set()
-        mine = d.tasks_for(groups) if groups else list(d.tasks)
-        others = [t for t in d.tasks if t not in mine]
+        mine, others = split_tasks(d, profile)
         boxes = []
         self.layout_.addWidget(QLabel(self.tr("<h3>Nhiệm vụ của đơn vị</h3>")))
         for task in mine:
@@ -233,14 +248,14 @@ class ReportEditor(QScrollArea):
         for key, box in self.sections.items():
             box.setPlainText(data.get(key, ""))
 
-    def typing_errors(self) -> list[str]:
-        """Fields whose text is not a number, as Vietnamese sentences naming the task."""
-        found = (
-            [f"Số văn bản đi: {parse_count(self.number.text())[1]}"]
-            if self.number.value() is None
-            else []
-        )
+    def problems(self) -> list[str]:
+        """What stops generating, as Vietnamese sentences naming the task and the field."""
+        found = []
+        if self.number.value() is None:
+            found.append(
+                self.tr("Số văn bản đi: {message}").format(message=self.number.error.text())
+            )
         for box in self.tasks:
             if box.figures and box.included.isChecked():
-                found += [f"{box.title()}: {message}" for _, message in box.figures.typing_errors()]
+                found += [f"{box.title()} — {message}" for message in box.figures.problems()]
         return found

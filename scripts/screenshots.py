@@ -1,0 +1,150 @@
+"""Screenshots of each main screen for the README, made with the seed directives.
+
+    .venv/bin/python scripts/screenshots.py [output folder]   (default: docs/screenshots)
+
+Runs offscreen in a throw-away data folder; nothing is opened and no dialog waits for a click.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from assistant.core.agency import save_profile  # noqa: E402
+from assistant.core.answers import profile_from_dict  # noqa: E402
+from assistant.gui import messages  # noqa: E402
+from assistant.gui.app import application  # noqa: E402
+from assistant.gui.main_window import MainWindow  # noqa: E402
+from assistant.gui.profile_wizard import ProfileWizard  # noqa: E402
+
+PROFILE = {
+    "name": "Đài Phát thanh và Truyền hình Thái Nguyên",
+    "parent": "UBND tỉnh Thái Nguyên",
+    "kind": "state",
+    "symbol": "PTTH",
+    "place": "Thái Nguyên",
+    "signer": {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn An"},
+    "drafting_unit": "TKBT",
+}
+SIZE = (1280, 800)
+
+
+def settle(ms: int = 150) -> None:
+    """Let layouts and queued signals finish before a grab."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    widget.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def wizard_shot(data: Path, out: Path) -> None:
+    wizard = ProfileWizard(data)
+    wizard.resize(760, 560)
+    wizard.show()
+    wizard.edits["name"].setText(PROFILE["name"])
+    wizard.edits["parent"].setText(PROFILE["parent"])
+    save(wizard, out, "1-thong-tin-co-quan")
+    wizard.close()
+
+
+def fill_830(window: MainWindow) -> None:
+    window.search.setText("han che tieu cuc")
+    window.list.setCurrentIndex(window.proxy.index(0, 0))
+    boxes = {b.task.id: b for b in window.editor.tasks}
+    for task_id in ("t5", "t1", "t4"):
+        boxes[task_id].included.setChecked(True)
+    boxes["t5"].notes.setPlainText("Đăng 120 tin, bài lan tỏa thông tin tích cực trên Fanpage.")
+    ratio = boxes["t1"].figures
+    for field, value in {
+        "facebook.total": "400",
+        "facebook.negative": "70",
+        "zalo.total": "100",
+        "zalo.negative": "8",
+        "youtube.total": "-3",
+    }.items():
+        ratio.fields[field].setText(value)
+    conduct = boxes["t4"].figures
+    conduct.fields["staff_total"].setText("80")
+    conduct.fields["staff_briefed"].setText("78")
+    conduct.checks["positive_content"].setChecked(True)
+    window.editor.sections["difficulties"].setPlainText("Nhân lực làm nội dung số còn mỏng.")
+
+
+def spoiled_copy(report: Path) -> str:
+    """A copy with faults a clerk often makes in Word, so the checker has something to list."""
+    from docx import Document
+    from docx.shared import Mm, Pt
+
+    doc = Document(str(report))
+    doc.sections[0].left_margin = Mm(20)
+    for paragraph in doc.paragraphs[-6:]:
+        for run in paragraph.runs:
+            run.font.name, run.font.size = "Arial", Pt(12)
+    copy = report.with_name("Báo cáo sửa tay trong Word.docx")
+    doc.save(str(copy))
+    return str(copy)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    data = Path(tempfile.mkdtemp(prefix="bcn-shots-"))
+    saved: list[str] = []
+    messages.inform = messages.warn = lambda *args: None
+    messages.ask = lambda *args: True
+    messages.ask_save_path = lambda parent, title, proposed: str(data / Path(proposed).name)
+    messages.ask_open_path = lambda parent, title: saved[0]
+
+    wizard_shot(data, out)
+    save_profile(data, profile_from_dict(PROFILE))
+    window = MainWindow(data, open_results=False)
+    window.resize(*SIZE)
+    window.show()
+    fill_830(window)
+    save(window, out, "2-cong-van-va-nhiem-vu")
+
+    ratio_box = next(b for b in window.editor.tasks if b.task.id == "t1")
+    window.editor.ensureWidgetVisible(ratio_box.figures.share)
+    save(window, out, "3-so-lieu-canh-bao-15")
+    ratio_box.figures.fields["youtube.total"].setText("")
+    ratio_box.figures.fields["facebook.negative"].setText("20")
+
+    window.preview()
+    window.preview_dialog.resize(820, 900)
+    save(window.preview_dialog, out, "4-xem-truoc")
+    window.preview_dialog.close()
+
+    window.flow = None
+    window.generate()
+    while window.flow is None or window.flow.work is None or window.flow.work.running:
+        settle(50)
+    saved.append(spoiled_copy(next(data.glob("*.docx"))))
+    window.tabs.setCurrentIndex(1)
+    window.history_tab.table.selectRow(0)
+    save(window, out, "5-lich-su")
+
+    window.check_document()
+    while getattr(window, "check_dialog", None) is None:
+        settle(50)
+    save(window.check_dialog, out, "6-kiem-tra-the-thuc")
+    window.close()
+    QCoreApplication.processEvents()
+    del app
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
