@@ -11,6 +11,7 @@ import pytest
 from assistant.core.answers import answers_to_report
 from assistant.generate import generate
 from tests import factories
+from tests.importer_corpus import convert_to_pdf
 
 pytestmark = [
     pytest.mark.slow,
@@ -18,27 +19,6 @@ pytestmark = [
         not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed"
     ),
 ]
-
-
-def to_pdf(docs: list[Path], out_dir: Path) -> list[Path]:
-    """One soffice call for all files, with a profile of its own (shared profiles fail at random)."""
-    profile = out_dir / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{profile}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            *map(str, docs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return [out_dir / f"{d.stem}.pdf" for d in docs]
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -66,7 +46,7 @@ def test_both_formats_render(tmp_path: Path) -> None:
             today=date(2024, 7, 1),
         )
         docs.append(generate(report, tmp_path / f"{fmt}.docx").path)
-    nd30, hd36 = to_pdf(docs, tmp_path)
+    nd30, hd36 = convert_to_pdf(docs, tmp_path)
     for pdf in (nd30, hd36):
         assert 2 <= pdf_pages(pdf) <= 4
     page1 = pdf_text(nd30)
