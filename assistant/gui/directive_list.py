@@ -24,11 +24,16 @@ COLUMNS = (
 class DirectiveModel(QAbstractTableModel):
     def __init__(self, directives: list[Directive]) -> None:
         super().__init__()
+        self.set_directives(directives)
+
+    def set_directives(self, directives: list[Directive]) -> None:
+        """Replace the list (after an import); folded once, as the filter runs on every keystroke."""
+        self.beginResetModel()
         self.directives = directives
-        # Folded once: the filter runs on every keystroke.
         self._folded = [
             fold(f"{d.symbol} {d.issuer} {d.issuer_parent} {d.subject}") for d in directives
         ]
+        self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.directives)

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         action(report, self.tr("Thoát"), self.close, QKeySequence.Quit)
         tools = self.menuBar().addMenu(self.tr("&Công cụ"))
         action(tools, self.tr("Tìm công văn"), self.focus_search, QKeySequence.Find)
+        action(tools, self.tr("Nhập công văn mới…"), self.import_directive, "Ctrl+I")
         action(tools, self.tr("Kiểm tra thể thức một văn bản…"), self.check_document)
         action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
 
@@ -290,6 +291,18 @@ class MainWindow(QMainWindow):
 
         self.check_dialog = CheckDialog(path, result, self)
         self.check_dialog.show()
+
+    def import_directive(self) -> None:
+        from assistant.gui.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.library, self)
+        self.import_dialog.imported.connect(self._directive_added)
+        self.import_dialog.show()
+
+    def _directive_added(self, directive_id: str) -> None:
+        self.model.set_directives(self.library.all())
+        self.search.clear()
+        self.select_directive(directive_id)
 
     def edit_profile(self) -> None:
         wizard = ProfileWizard(self.data_dir, self.profile)

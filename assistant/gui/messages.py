@@ -33,6 +33,6 @@ def ask_save_path(parent: QWidget | None, title: str, proposed: str) -> str:
     return path
 
 
-def ask_open_path(parent: QWidget | None, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", _word_filter())
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str = "") -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter or _word_filter())
     return path
