@@ -131,6 +131,7 @@ class ImportDialog(QDialog):
             self.edits[name].setText(
                 value.strftime("%d/%m/%Y") if name == "date" and value else str(value or "")
             )
+            self.edits[name].setCursorPosition(0)  # long subjects show their beginning
             doubtful = parsed.confidence(name) < DOUBTFUL
             self.marks[name].setText(
                 self.tr("cần xem lại") if doubtful else f"{parsed.confidence(name):.0%}"
