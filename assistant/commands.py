@@ -11,6 +11,7 @@ from assistant.core.agency import load_profile, save_profile
 from assistant.core.answers import answers_to_report, profile_from_dict, profile_to_dict
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
+from assistant.core.fileio import read_json_object
 from assistant.core.formats import PROFILES
 from assistant.generate import generate
 from assistant.paths import data_dir
@@ -22,30 +23,6 @@ USER_TEMPLATES = "templates"
 
 def library(args: argparse.Namespace) -> DirectiveLibrary:
     return DirectiveLibrary(user_dir=data_dir(args.data_dir) / USER_DIRECTIVES)
-
-
-def read_json(path: Path, what: str) -> dict:
-    """Read a JSON object, with a Vietnamese message naming the line of a syntax error."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy {what} «{path}».", f"{path}: not found") from None
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{what.capitalize()} «{path}» không phải văn bản UTF-8.", str(exc)
-        ) from exc
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{what.capitalize()} «{path.name}» sai cú pháp JSON ở dòng {exc.lineno}, cột {exc.colno}.",
-            f"{path}: {exc}",
-        ) from exc
-    except OSError as exc:
-        raise UserError(f"Không đọc được {what} «{path}».", f"{path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise UserError(
-            f"{what.capitalize()} «{path.name}» phải là một đối tượng JSON {{…}}.", "not an object"
-        )
-    return data
 
 
 def _directives(args: argparse.Namespace) -> int:
@@ -74,7 +51,7 @@ def _directives(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     directive = library(args).get(args.directive)
-    answers = read_json(Path(args.answers), "tệp trả lời")
+    answers = read_json_object(Path(args.answers), "tệp trả lời")
     report = answers_to_report(answers, directive, load_profile(folder), format_id=args.format)
     templates = [folder / USER_TEMPLATES]
     if args.no_history:
@@ -97,7 +74,7 @@ def _profile(args: argparse.Namespace) -> int:
                 "Cần chỉ ra tệp JSON thông tin cơ quan: profile set TỆP.json", "no file"
             )
         path = save_profile(
-            folder, profile_from_dict(read_json(Path(args.file), "tệp thông tin cơ quan"))
+            folder, profile_from_dict(read_json_object(Path(args.file), "tệp thông tin cơ quan"))
         )
         print(f"Đã lưu thông tin cơ quan: {path}")
         return 0

@@ -7,6 +7,7 @@ Runs offscreen in a throw-away data folder; nothing is opened and no dialog wait
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -25,16 +26,12 @@ from assistant.gui import messages  # noqa: E402
 from assistant.gui.app import application  # noqa: E402
 from assistant.gui.main_window import MainWindow  # noqa: E402
 from assistant.gui.profile_wizard import ProfileWizard  # noqa: E402
+from assistant.paths import RESOURCES  # noqa: E402
 
-PROFILE = {
-    "name": "Đài Phát thanh và Truyền hình Thái Nguyên",
-    "parent": "UBND tỉnh Thái Nguyên",
-    "kind": "state",
-    "symbol": "PTTH",
-    "place": "Thái Nguyên",
-    "signer": {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn An"},
-    "drafting_unit": "TKBT",
-}
+# The profile of the shipped example answers: the screenshots show what a new user can reproduce.
+PROFILE = json.loads(
+    (RESOURCES / "answers" / "3270-cv-btgtu-2024.json").read_text(encoding="utf-8")
+)["profile"]
 SIZE = (1280, 800)
 
 

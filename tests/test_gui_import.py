@@ -36,6 +36,14 @@ Nguyễn Quốc Thái
 
 
 @pytest.fixture
+def warned(monkeypatch) -> list[str]:
+    """What the dialog would have shown the clerk in a warning box."""
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda p, t, x: shown.append(x))
+    return shown
+
+
+@pytest.fixture
 def directive_docx(tmp_path: Path) -> Path:
     doc = Document()
     for line in TEXT.splitlines():
@@ -46,10 +54,8 @@ def directive_docx(tmp_path: Path) -> Path:
 
 
 def test_import_correct_a_field_and_save(
-    qtbot, data_dir: Path, directive_docx: Path, monkeypatch
+    qtbot, data_dir: Path, directive_docx: Path, warned: list[str]
 ) -> None:
-    warnings = []
-    monkeypatch.setattr(messages, "warn", lambda p, t, x: warnings.append(x))
     library = DirectiveLibrary(user_dir=data_dir / "directives")
     dialog = ImportDialog(library)
     qtbot.addWidget(dialog)
@@ -66,9 +72,7 @@ def test_import_correct_a_field_and_save(
     dialog.edits["date"].setText("31/02/2024")
     dialog.save()
     assert (
-        warnings
-        and "dd/mm/yyyy" in warnings[-1]
-        and not list((data_dir / "directives").glob("*.json"))
+        warned and "dd/mm/yyyy" in warned[-1] and not list((data_dir / "directives").glob("*.json"))
     )
     dialog.edits["date"].setText("02/04/2024")
     dialog.save()
@@ -78,18 +82,16 @@ def test_import_correct_a_field_and_save(
 
 
 def test_a_bad_file_is_explained_and_adds_nothing(
-    qtbot, data_dir: Path, tmp_path: Path, monkeypatch
+    qtbot, data_dir: Path, tmp_path: Path, warned: list[str]
 ) -> None:
-    warnings = []
-    monkeypatch.setattr(messages, "warn", lambda p, t, x: warnings.append(x))
     library = DirectiveLibrary(user_dir=data_dir / "directives")
     dialog = ImportDialog(library)
     qtbot.addWidget(dialog)
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not really")
     dialog.load(str(broken))
-    qtbot.waitUntil(lambda: bool(warnings), timeout=15000)
-    assert "Traceback" not in warnings[0] and not list((data_dir / "directives").glob("*.json"))
+    qtbot.waitUntil(lambda: bool(warned), timeout=15000)
+    assert "Traceback" not in warned[0] and not list((data_dir / "directives").glob("*.json"))
 
 
 def test_imported_directive_appears_in_the_window(

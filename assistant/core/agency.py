@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from assistant.core.answers import profile_from_dict, profile_to_dict
-from assistant.core.errors import UserError
-from assistant.core.fileio import atomic_write_text
+from assistant.core.fileio import atomic_write_text, read_json_object
 from assistant.core.model import AgencyProfile
 
 PROFILE_FILE = "profile.json"
@@ -18,13 +17,7 @@ def load_profile(data_dir: Path) -> AgencyProfile | None:
     path = data_dir / PROFILE_FILE
     if not path.exists():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(
-            f"Tệp thông tin cơ quan «{path}» bị hỏng; hãy khai báo lại.", f"{path}: {exc}"
-        ) from exc
-    return profile_from_dict(data)
+    return profile_from_dict(read_json_object(path, "tệp thông tin cơ quan"))
 
 
 def save_profile(data_dir: Path, profile: AgencyProfile) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 
 from assistant.core.errors import UserError
-from assistant.core.fileio import atomic_write_text
+from assistant.core.fileio import atomic_write_text, read_json_object
 from assistant.core.model import (
     AddresseeGroup,
     BodyKind,
@@ -152,10 +152,4 @@ class DirectiveLibrary:
 
     @staticmethod
     def _load(path: Path) -> Directive:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UserError(
-                f"Không đọc được tệp công văn «{path.name}».", f"{path}: {exc}"
-            ) from exc
-        return directive_from_dict(data)
+        return directive_from_dict(read_json_object(path, "tệp công văn"))
