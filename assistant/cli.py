@@ -1,18 +1,26 @@
 """Command line: ``python -m assistant <command> …``; with no command it opens the window.
 
 Each feature module contributes its sub-command through a ``register(subparsers, common)``
-function, so this file only wires them together and turns a UserError into a Vietnamese message
-and a non-zero exit code.
+function, so this file only wires them together and keeps the console Vietnamese: a refusal is one
+"Lỗi: …" sentence and an exit code, while the technical detail (and any traceback) goes to the log
+file in the data folder, and to the console too with ``-v``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
+from collections.abc import Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import NoReturn
 
-from assistant.core.errors import UserError
+from assistant.cli_text import vietnamese_argparse
+from assistant.core.errors import UserError, os_error
+from assistant.paths import data_dir
 
 log = logging.getLogger("assistant")
 
@@ -25,6 +33,17 @@ COMMAND_MODULES = (
 )
 
 EXIT_USER_ERROR = 2
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
+LOG_FILE = Path("logs") / "bao-cao-nhanh.log"  # inside the data folder
+
+
+class Parser(argparse.ArgumentParser):
+    """Sub-parsers are made of the same class, so every level refuses the same way."""
+
+    def error(self, message: str) -> NoReturn:
+        # argparse's own error() prints the whole usage first; one sentence and a pointer suffice.
+        self.exit(EXIT_USER_ERROR, f"Lỗi: {message}.\nXem cách dùng: {self.prog} --help\n")
 
 
 def _common_options(default: object = None) -> argparse.ArgumentParser:
@@ -43,14 +62,14 @@ def _common_options(default: object = None) -> argparse.ArgumentParser:
         "--verbose",
         action="store_true",
         default=default or False,
-        help="ghi nhật ký chi tiết",
+        help="hiện cả nhật ký chi tiết trên màn hình",
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m assistant",
         description="Báo cáo nhanh: soạn báo cáo trả lời công văn theo đúng thể thức.",
         parents=[_common_options()],
@@ -61,20 +80,93 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    if args.command is None:
-        from assistant.gui.app import run_app  # Qt is imported only when the window is wanted
+class _LogFile(RotatingFileHandler):
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (disk full; on Windows, rotated while another copy of the
+        program holds it) must neither stop the work nor print English on the console."""
 
-        return run_app(args)
+
+def _log_file(args: argparse.Namespace) -> _LogFile | None:
     try:
+        path = data_dir(args.data_dir) / LOG_FILE
+        path.parent.mkdir(exist_ok=True)
+        handler = _LogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None  # no data folder: the command itself will explain that, logging must not
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler
+
+
+@contextlib.contextmanager
+def _logging(args: argparse.Namespace) -> Iterator[Path | None]:
+    """Log to the file (and with -v to stderr) while a command runs; yields the file's path. The
+    handlers are removed afterwards, so tests that call main() repeatedly do not pile them up."""
+    root = logging.getLogger()
+    file = _log_file(args)
+    # Without any handler, logging's last resort would print warnings (English) on the console.
+    handlers: list[logging.Handler] = [logging.NullHandler()]
+    if file is not None:
+        handlers.append(file)
+    if args.verbose:
+        console = logging.StreamHandler(sys.stderr)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handlers.append(console)
+    saved_level = root.level
+    root.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    for handler in handlers:
+        root.addHandler(handler)
+    try:
+        yield Path(file.baseFilename) if file is not None else None
+    finally:
+        root.setLevel(saved_level)
+        for handler in handlers:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _bug_message(log_path: Path | None) -> str:
+    if log_path is None:
+        return (
+            "Lỗi: chương trình gặp sự cố ngoài dự kiến; hãy chạy lại lệnh với tùy chọn -v và "
+            "gửi toàn bộ nội dung hiện ra cho người hỗ trợ phần mềm."
+        )
+    return (
+        "Lỗi: chương trình gặp sự cố ngoài dự kiến; chi tiết đã được ghi vào tệp nhật ký "
+        f"«{log_path}», hãy gửi tệp này cho người hỗ trợ phần mềm."
+    )
+
+
+def _run(args: argparse.Namespace, log_path: Path | None) -> int:
+    try:
+        if args.command is None:
+            from assistant.gui.app import run_app  # Qt is imported only when the window is wanted
+
+            return run_app(args)
         return int(args.run(args) or 0)
     except UserError as exc:
         log.error("%s", exc.detail)
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        message = exc.message
+    except OSError as exc:
+        # A file error the command did not explain: still one Vietnamese sentence for the clerk,
+        # and the traceback in the log shows where an explanation is missing. For a rename the
+        # second name is the target the clerk chose, the first a temporary file.
+        error = os_error(exc, exc.filename2 or exc.filename or "", "xử lý")
+        log.error("%s", error.detail, exc_info=True)
+        message = error.message
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        log.exception("unexpected error")
+        print(_bug_message(log_path), file=sys.stderr)
+        return EXIT_BUG
+    print(f"Lỗi: {message}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def main(argv: list[str] | None = None) -> int:
+    with vietnamese_argparse():  # parsers translate their texts both when built and when used
+        args = build_parser().parse_args(argv)
+    with _logging(args) as log_path:
+        log.info("command line: %s", sys.argv[1:] if argv is None else argv)
+        return _run(args, log_path)
