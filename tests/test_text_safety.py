@@ -8,6 +8,8 @@ import pytest
 from docx import Document
 
 from assistant.core.answers import answers_to_report
+from assistant.core.errors import UserError
+from assistant.core.limits import NARRATIVE_MAX_CHARS
 from assistant.generate import generate
 from tests import factories
 
@@ -62,12 +64,20 @@ def test_template_syntax_in_the_agency_name_stays_literal(tmp_path: Path) -> Non
     assert "49" not in text
 
 
-def test_a_100_kb_field(tmp_path: Path) -> None:
+def test_a_field_at_the_length_limit(tmp_path: Path) -> None:
     line = "Nội dung dài có dấu tiếng Việt & ký tự <đặc biệt> " * 20
-    value = "\n".join([line] * 110)  # about 110 KB, 110 paragraphs
+    count = NARRATIVE_MAX_CHARS // (len(line) + 1)  # some 90 paragraphs, 120 KB of UTF-8
+    value = "\n".join([line] * count)
     assert len(value.encode()) > 100_000
     text = _generate(tmp_path, "nd30", proposals=value)
-    assert text.count(line.strip()) == 110
+    assert text.count(line.strip()) == count
+
+
+def test_a_field_over_the_length_limit_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as caught:
+        _generate(tmp_path, "nd30", proposals="x" * (NARRATIVE_MAX_CHARS + 1))
+    assert caught.value.field == "proposals" and "100.000 ký tự" in caught.value.message
+    assert not list(tmp_path.iterdir())
 
 
 def test_each_line_of_typed_text_is_its_own_paragraph(tmp_path: Path) -> None:

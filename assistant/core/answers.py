@@ -13,9 +13,12 @@ from functools import cache
 
 import jsonschema
 
+from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
 from assistant.core.errors import UserError
 from assistant.core.figures import figures_from_dict, figures_to_dict
+from assistant.core.gate import clean_tree
+from assistant.core.limits import with_limits
 from assistant.core.model import (
     AgencyProfile,
     BodyKind,
@@ -33,6 +36,9 @@ SCHEMA_PATH = RESOURCES / "schemas" / "answers.schema.json"
 _MESSAGES = {
     "type": "sai kiểu dữ liệu (cần {expected})",
     "minimum": "không được nhỏ hơn {limit}",
+    "maximum": "không được lớn hơn {limit}",
+    "maxLength": "dài quá {limit} ký tự",
+    "maxItems": "có quá {limit} mục",
     "required": "thiếu trường bắt buộc",
     "additionalProperties": "có trường không được hỗ trợ",
     "enum": "giá trị không hợp lệ (chỉ nhận: {choices})",
@@ -41,6 +47,7 @@ _MESSAGES = {
     "pattern": "không đúng dạng (chỉ chữ in hoa, số và dấu gạch)",
     "propertyNames": "mã nhiệm vụ không hợp lệ",
 }
+_LIMITS = ("minimum", "maximum", "maxLength", "maxItems")
 _TYPE_NAMES = {
     "integer": "số nguyên",
     "string": "chuỗi chữ",
@@ -53,7 +60,8 @@ _TYPE_NAMES = {
 
 @cache
 def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """The answers schema with the limits of :mod:`assistant.core.limits` written into it."""
+    return with_limits(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def _check(instance: object, subschema: dict, where: str) -> None:
@@ -76,13 +84,14 @@ def _check(instance: object, subschema: dict, where: str) -> None:
         expected = " hoặc ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
     text = _MESSAGES.get(err.validator, "không hợp lệ").format(
         expected=_TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else expected,
-        limit=err.validator_value,
+        limit=vntext.number(err.validator_value) if err.validator in _LIMITS else "",
         choices=", ".join(map(str, err.validator_value)) if err.validator == "enum" else "",
     )
     raise UserError(f"Trường «{path}» {text}.", f"{path}: {err.message}", field=path)
 
 
 def profile_from_dict(data: dict) -> AgencyProfile:
+    data = clean_tree(data, "profile")
     _check(data, {"$ref": "#/$defs/profile"}, "profile")
     return AgencyProfile(
         name=data["name"],
@@ -162,6 +171,7 @@ def answers_to_report(
     today: date | None = None,
 ) -> Report:
     """Build a Report; the answers' own profile wins over the saved one."""
+    data = clean_tree(data)
     _check(data, {key: value for key, value in schema().items() if key != "$defs"}, "")
     if data.get("directive") and data["directive"] != directive.id:
         raise UserError(

@@ -7,7 +7,6 @@ files are read-only; imported ones live in ``<data dir>/directives/`` and win on
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import asdict
 from datetime import date
 from functools import cache
@@ -17,6 +16,8 @@ import jsonschema
 
 from assistant.core.errors import UserError
 from assistant.core.fileio import atomic_write_text, read_json_object
+from assistant.core.gate import clean_tree
+from assistant.core.limits import with_limits
 from assistant.core.model import (
     AddresseeGroup,
     BodyKind,
@@ -33,7 +34,7 @@ SCHEMA_PATH = RESOURCES / "schemas" / "directive.schema.json"
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = with_limits(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
@@ -41,12 +42,9 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value)
-
-
 def directive_from_dict(data: dict) -> Directive:
     """Build a Directive from its JSON form; raise UserError naming the first bad field."""
+    data = clean_tree(data)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
@@ -57,32 +55,31 @@ def directive_from_dict(data: dict) -> Directive:
     return Directive(
         id=data["id"],
         kind=BodyKind(data["kind"]),
-        issuer=_nfc(data["issuer"]),
-        issuer_parent=_nfc(data["issuer_parent"]),
+        issuer=data["issuer"],
+        issuer_parent=data["issuer_parent"],
         number=data["number"],
         code=data["code"],
         date=_date(data["date"]),
-        place=_nfc(data["place"]),
-        subject=_nfc(data["subject"]),
-        recipients=tuple(_nfc(r) for r in data["recipients"]),
+        place=data["place"],
+        subject=data["subject"],
+        recipients=tuple(data["recipients"]),
         groups=tuple(
-            AddresseeGroup(g["id"], _nfc(g["label"]), tuple(g.get("members", ())))
-            for g in data["groups"]
+            AddresseeGroup(g["id"], g["label"], tuple(g.get("members", ()))) for g in data["groups"]
         ),
         tasks=tuple(
             Task(
                 id=t["id"],
                 label=t["label"],
-                text=_nfc(t["text"]),
+                text=t["text"],
                 kind=t["kind"],
                 groups=tuple(t.get("groups", ())),
-                title=_nfc(t.get("title", "")),
+                title=t.get("title", ""),
             )
             for t in data["tasks"]
         ),
-        report_to=_nfc(data["report_to"]),
+        report_to=data["report_to"],
         signer=Signer(**data["signer"]),
-        text=_nfc(data["text"]),
+        text=data["text"],
         implements=tuple(
             DocumentRef(
                 kind=r["kind"],
@@ -93,7 +90,7 @@ def directive_from_dict(data: dict) -> Directive:
             )
             for r in data.get("implements", ())
         ),
-        report_request=_nfc(data.get("report_request", "")),
+        report_request=data.get("report_request", ""),
         distribution=tuple(data.get("distribution", ())),
         source=data.get("source", ""),
     )

@@ -15,10 +15,14 @@ from babel.numbers import format_decimal, format_percent
 
 # XML 1.0 forbids C0 controls except tab, newline and carriage return (and a few non-characters).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Half of a UTF-16 pair with no other half (JSON's "\ud800"): no encoder can write it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
-    """NFC-normalise and drop characters a .docx cannot hold; never raises."""
+    """NFC-normalise, drop characters a .docx cannot hold, and mark a lone surrogate with U+FFFD
+    (the replacement character) so the clerk sees where something was lost; never raises."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return _XML_FORBIDDEN.sub("", unicodedata.normalize("NFC", text))
 
 
