@@ -13,8 +13,9 @@ from pypdf import PdfReader, PdfWriter
 
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
+from assistant.core.limits import DOCUMENT_FILE_MAX_BYTES
 from assistant.importer import import_file
-from assistant.importer.extract import MAX_BYTES, decode_text, extract
+from assistant.importer.extract import decode_text, extract
 from tests.importer_corpus import (
     SPECS,
     convert_to_pdf,
@@ -191,7 +192,7 @@ def test_bad_file_is_refused_with_a_vietnamese_message(
 
 
 def test_huge_file_is_refused_before_reading(bad_files: dict[str, Path]) -> None:
-    assert bad_files["200-MB"].stat().st_size > MAX_BYTES
+    assert bad_files["200-MB"].stat().st_size > DOCUMENT_FILE_MAX_BYTES
     start = time.perf_counter()
     with pytest.raises(UserError, match="quá lớn"):
         import_file(bad_files["200-MB"])

@@ -29,7 +29,10 @@ from assistant.check.styles import (
     run_chain,
     to_int,
 )
+from assistant.core.archive import open_zip
 from assistant.core.errors import UserError
+from assistant.core.fileio import check_size
+from assistant.core.limits import DOCUMENT_FILE_MAX_BYTES
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_CM = 1440 / 2.54
@@ -138,6 +141,7 @@ def open_document(path: Path) -> Document:
         raise UserError(f"Không tìm thấy tệp «{path}».", f"{path}: not found")
     if not path.is_file():
         raise UserError(f"«{path}» không phải một tệp.", f"{path}: not a file")
+    check_size(path, path.stat().st_size, DOCUMENT_FILE_MAX_BYTES)
     with path.open("rb") as stream:
         magic = stream.read(4)
     if magic == OLE_MAGIC:
@@ -152,14 +156,16 @@ def open_document(path: Path) -> Document:
             f"{path}: not a zip file",
         )
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-        if "word/document.xml" not in names:
-            raise UserError(
-                f"Tệp «{path.name}» không phải tệp Word .docx: thiếu phần nội dung văn bản.",
-                f"{path}: no word/document.xml",
-            )
-        return docx.Document(str(path))
+        with path.open("rb") as stream:
+            with open_zip(stream, path.name) as archive:  # a zip bomb is refused before lxml
+                names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise UserError(
+                    f"Tệp «{path.name}» không phải tệp Word .docx: thiếu phần nội dung văn bản.",
+                    f"{path}: no word/document.xml",
+                )
+            stream.seek(0)
+            return docx.Document(stream)
     except UserError:
         raise
     except Exception as exc:  # any parser error means the same thing to the clerk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -11,7 +12,9 @@ import zlib
 from datetime import datetime
 from pathlib import Path
 
+from assistant.core.archive import open_zip
 from assistant.core.errors import UserError
+from assistant.core.limits import JSON_FILE_MAX_BYTES
 from assistant.storage.db import SCHEMA_VERSION, set_aside
 
 DB_NAME = "history.sqlite3"
@@ -56,26 +59,32 @@ def _bad(zip_path: Path, detail: str) -> UserError:
 def restore(zip_path: Path, db_path: Path) -> None:
     """Check the backup, extract its documents, then swap the database in (the old one kept aside).
 
-    Nothing in the data folder changes until the backup's database has passed its checks.
+    Nothing in the data folder changes until the zip's parts, its manifest and its database have
+    passed their checks.
     """
     try:
-        with zipfile.ZipFile(zip_path) as archive:
-            manifest = json.loads(archive.read(MANIFEST))
-            if manifest.get("kind") != KIND:
-                raise _bad(zip_path, f"{zip_path}: manifest kind {manifest.get('kind')!r}")
-            staged = _stage(archive.read(DB_NAME), db_path.parent, zip_path)
+        with zip_path.open("rb") as stream, open_zip(stream, zip_path.name) as archive:
+            documents = _documents(archive, zip_path)
+            fd, name = tempfile.mkstemp(suffix=".sqlite3.tmp", dir=db_path.parent)
+            os.close(fd)
+            staged = Path(name)
             try:
+                _copy(archive, DB_NAME, staged)  # KeyError: a zip without the database
                 _check(staged, zip_path)
-                paths = _extract_documents(archive, manifest["documents"], db_path.parent)
-                _point_to(staged, paths)
+                targets = _targets(documents, db_path.parent)
+                _point_to(staged, targets)  # first: an id SQLite cannot hold fails before a write
+                _extract(archive, documents, targets)
             except BaseException:
                 staged.unlink(missing_ok=True)
                 raise
     except (
         OSError,
         KeyError,
+        EOFError,  # a part cut short: a backup copied only in part
+        NotImplementedError,  # a zip feature zipfile does not read ("zip file version 10.0")
         ValueError,
-        TypeError,
+        OverflowError,  # a report id too large for SQLite
+        RecursionError,  # a manifest nested too deep for the JSON parser
         sqlite3.DatabaseError,
         zipfile.BadZipFile,
         zlib.error,
@@ -86,11 +95,39 @@ def restore(zip_path: Path, db_path: Path) -> None:
     os.replace(staged, db_path)
 
 
-def _stage(database: bytes, folder: Path, zip_path: Path) -> Path:
-    fd, name = tempfile.mkstemp(suffix=".sqlite3.tmp", dir=folder)
-    os.close(fd)
-    Path(name).write_bytes(database)
-    return Path(name)
+def _documents(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, str]:
+    """The manifest's report id → document part, once the manifest is proven to be ours: a JSON
+    object of our ``kind`` whose ids are digit strings and whose parts are files in the zip."""
+    info = archive.getinfo(MANIFEST)
+    if info.file_size > JSON_FILE_MAX_BYTES:
+        raise _bad(zip_path, f"{zip_path}: manifest of {info.file_size} bytes")
+    manifest = json.loads(archive.read(info))
+    documents = manifest.get("documents") if isinstance(manifest, dict) else None
+    names = set(archive.namelist())
+    if not (
+        isinstance(manifest, dict)
+        and manifest.get("kind") == KIND
+        and isinstance(documents, dict)
+        and all(_is_entry(key, part, names) for key, part in documents.items())
+    ):
+        raise _bad(zip_path, f"{zip_path}: manifest {str(manifest)[:300]!r}")
+    return documents
+
+
+def _is_entry(key: str, part: object, names: set[str]) -> bool:
+    return (
+        key.isascii()
+        and key.isdigit()  # isdigit alone takes "²" and "٣", which int() refuses
+        and isinstance(part, str)
+        and part in names
+        and Path(part).name.strip(".") != ""  # only its file name is kept: it must have one
+    )
+
+
+def _copy(archive: zipfile.ZipFile, part: str, target: Path) -> None:
+    """Stream one part to ``target``: a part is never held whole in memory."""
+    with archive.open(part) as source, target.open("wb") as out:
+        shutil.copyfileobj(source, out)
 
 
 def _check(staged: Path, zip_path: Path) -> None:
@@ -111,27 +148,26 @@ def _check(staged: Path, zip_path: Path) -> None:
         conn.close()
 
 
-def _extract_documents(
-    archive: zipfile.ZipFile, documents: dict[str, str], folder: Path
-) -> dict[int, str]:
-    """Each document into restored-documents/<time>/<report id>/; names from the zip never make
-    a path (a hostile manifest cannot write outside that folder)."""
+def _targets(documents: dict[str, str], folder: Path) -> dict[str, Path]:
+    """Where each document goes: restored-documents/<time>/<report id>/<file name>. Names from the
+    zip never make a path (a hostile manifest cannot write outside that folder)."""
     target_dir = folder / "restored-documents" / datetime.now().strftime("%Y%m%d-%H%M%S")
-    paths = {}
-    for key, name in documents.items():
-        report_id = int(key)
-        target = target_dir / str(report_id) / Path(name).name
+    return {key: target_dir / str(int(key)) / Path(part).name for key, part in documents.items()}
+
+
+def _extract(archive: zipfile.ZipFile, documents: dict[str, str], targets: dict[str, Path]) -> None:
+    for key, target in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(archive.read(name))
-        paths[report_id] = str(target)
-    return paths
+        _copy(archive, documents[key], target)
 
 
-def _point_to(staged: Path, paths: dict[int, str]) -> None:
+def _point_to(staged: Path, targets: dict[str, Path]) -> None:
     conn = sqlite3.connect(staged)
     try:
         with conn:
-            for report_id, path in paths.items():
-                conn.execute("UPDATE reports SET output_path = ? WHERE id = ?", [path, report_id])
+            for key, path in targets.items():
+                conn.execute(
+                    "UPDATE reports SET output_path = ? WHERE id = ?", [str(path), int(key)]
+                )
     finally:
         conn.close()
