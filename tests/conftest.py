@@ -7,6 +7,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: a modest count in CI; `pytest --hypothesis-profile=thorough` runs thousands.
+settings.register_profile("ci", max_examples=60, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=3000, deadline=None, print_blob=True)
+settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -19,3 +25,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("BAO_CAO_NHANH_DATA", str(folder))
     return folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The outcome table of the hostile-answers property, when it ran."""
+    from tests.test_hostile_answers import OUTCOMES
+
+    if OUTCOMES:
+        terminalreporter.section("hostile answers: outcomes")
+        for outcome, count in sorted(OUTCOMES.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{count:6d}  {outcome}")

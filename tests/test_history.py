@@ -20,9 +20,10 @@ from assistant.core.answers import answers_to_report
 from assistant.core.errors import UserError
 from assistant.core.model import Period
 from assistant.storage import db as dbmod
-from assistant.storage.history import DB_FILE, STATUSES, History
+from assistant.storage.history import DB_FILE, History
 from assistant.storage.register import register_rows
 from tests import factories, history_worker
+from tests.history_checks import assert_consistent
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,39 +43,6 @@ def history(data_dir: Path) -> History:
 def report(day: str = "2024-06-28", **changes):
     data = factories.answers(date=day, number=None, **changes)
     return answers_to_report(data, factories.directive())
-
-
-def _assert_consistent(conn: sqlite3.Connection) -> None:
-    """What must hold after any crash: a sound file, an FTS index matching its rows, each number
-    used once and registered, registers without gaps (cancelled numbers stay in them), and each
-    report's status log a prefix of draft → generated → submitted ending at its status."""
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('integrity-check')")
-    twice = conn.execute(
-        "SELECT year, series, number FROM reports WHERE number IS NOT NULL"
-        " GROUP BY 1, 2, 3 HAVING count(*) > 1"
-    ).fetchall()
-    assert twice == []
-    unregistered = conn.execute(
-        "SELECT r.id FROM reports r LEFT JOIN register g ON (g.year, g.series, g.number, g.report_id)"
-        " = (r.year, r.series, r.number, r.id) WHERE r.number IS NOT NULL AND g.number IS NULL"
-    ).fetchall()
-    assert unregistered == []
-    for year, series, count, highest in conn.execute(
-        "SELECT year, series, count(*), max(number) FROM register GROUP BY 1, 2"
-    ).fetchall():
-        assert count == highest, f"gap in the {year} {series} register"
-    logs: dict[int, list[str]] = {}
-    for report_id, status in conn.execute(
-        "SELECT report_id, status FROM status_log ORDER BY rowid"
-    ):
-        logs.setdefault(report_id, []).append(status)
-    for report_id, status, number, sha in conn.execute(
-        "SELECT id, status, number, sha256 FROM reports"
-    ):
-        log = logs.get(report_id, [])
-        assert log == list(STATUSES[: len(log)]) and log[-1] == status, (report_id, log)
-        assert (status == "draft") == (number is None) == (sha is None), report_id
 
 
 # The schemas as released, frozen here so that editing a migration cannot hide a broken upgrade.
@@ -106,24 +74,28 @@ CREATE TRIGGER reports_au AFTER UPDATE OF search_text ON reports BEGIN
     INSERT INTO reports_fts(rowid, search_text) VALUES (new.id, new.search_text); END;
 PRAGMA user_version = 2;
 """
+V3_CHANGES = """
+CREATE INDEX reports_hits ON reports (id, report_date, status, issuer);
+PRAGMA user_version = 3;
+"""
 
 
 def test_new_database_is_migrated_to_the_current_version(data_dir: Path) -> None:
     History.open_in(data_dir).close()
     conn = sqlite3.connect(data_dir / DB_FILE)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 4
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"reports", "register", "status_log", "reports_fts"} <= tables
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_migration_from_an_older_version_keeps_rows_and_indexes_them(
     data_dir: Path, tmp_path: Path, version: int
 ) -> None:
     path = data_dir / DB_FILE
     conn = sqlite3.connect(path)
-    conn.executescript(V1_SCHEMA + (V2_CHANGES if version == 2 else ""))
+    conn.executescript(V1_SCHEMA + "".join([V2_CHANGES, V3_CHANGES][: version - 1]))
     answers = factories.answers(difficulties="Thiếu kinh phí đầu tư thiết bị")
     conn.execute(
         "INSERT INTO reports (directive_id, directive_symbol, issuer, subject, status, format_id,"
@@ -134,7 +106,7 @@ def test_migration_from_an_older_version_keeps_rows_and_indexes_them(
     )
     conn.execute("INSERT INTO register VALUES (2024, 'BC', 1, 1, 'used', '', 't')")
     conn.executemany("INSERT INTO status_log VALUES (1, ?, 't')", [["draft"], ["generated"]])
-    if version == 2:  # v2 code filled the search text itself
+    if version >= 2:  # v2 code filled the search text itself
         conn.execute("UPDATE reports SET search_text = 'thieu kinh phi dau tu thiet bi'")
     conn.commit()
     conn.close()
@@ -149,7 +121,7 @@ def test_migration_from_an_older_version_keeps_rows_and_indexes_them(
     # The register carried over: the next report takes number 02.
     entry_id, _ = history.generate(report(), tmp_path / "next.docx")
     assert history.get(entry_id).number == 2
-    _assert_consistent(history.db.conn)
+    assert_consistent(history.db.conn)
     assert history.db.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
 
 
@@ -255,7 +227,7 @@ def test_each_series_has_its_own_numbers(history: History, tmp_path: Path) -> No
         for i, series in enumerate(["BC", "BC", "KH", "BC", "KH"])
     ]
     assert taken == [("BC", 1), ("BC", 2), ("KH", 1), ("BC", 3), ("KH", 2)]
-    _assert_consistent(history.db.conn)
+    assert_consistent(history.db.conn)
 
 
 def test_a_failed_write_does_not_consume_the_number(history: History, tmp_path: Path) -> None:
@@ -293,7 +265,7 @@ def test_processes_reserving_at_once_never_share_a_number(history: History, data
     assert all(w.returncode == 0 for w in workers)
     numbers = sorted(int(n) for out in outputs for n in out.split())
     assert numbers == [n for n in range(1, 39) if n not in (5, 20)]  # no duplicates, no gaps
-    _assert_consistent(history.db.conn)
+    assert_consistent(history.db.conn)
 
 
 def test_statuses_are_logged_and_drafts_are_updated_in_place(
@@ -306,7 +278,12 @@ def test_statuses_are_logged_and_drafts_are_updated_in_place(
     entry_id, _ = history.generate(report(), tmp_path / "r.docx", entry_id=draft)
     assert entry_id == draft
     history.mark_submitted(draft)
-    assert [s for s, _ in history.status_log(draft)] == ["draft", "generated", "submitted"]
+    assert [s for s, _ in history.status_log(draft)] == [
+        "draft",
+        "writing",
+        "generated",
+        "submitted",
+    ]
     with pytest.raises(UserError):
         history.mark_submitted(draft)
     # Saving over a generated report starts a new draft instead of changing it.
@@ -399,7 +376,7 @@ def test_killed_writers_leave_a_consistent_database(history: History, data_dir: 
             writer.join()
             assert writer.exitcode == -signal.SIGKILL  # killed, not ended by an error
         opened = History.open_in(data_dir)
-        _assert_consistent(opened.db.conn)
+        assert_consistent(opened.db.conn)
         opened.close()
     opened = History.open_in(data_dir)
     assert opened.count(status="generated") > 0 and opened.count(status="submitted") > 0

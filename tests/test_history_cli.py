@@ -59,6 +59,7 @@ def test_show_submit_and_the_status_log(filled: Path, capsys) -> None:
     assert "Số: 01/BC-PTTH" in out and "SHA-256" in out
     assert [line.split()[-1] for line in out.splitlines() if line.strip()[:4].isdigit()] == [
         "nháp",
+        "tệp",  # đang ghi tệp
         "tạo",
         "gửi",
     ]

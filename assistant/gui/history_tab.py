@@ -30,6 +30,7 @@ COLUMNS = (
 )
 STATUS_VI = {
     "draft": QT_TRANSLATE_NOOP("HistoryModel", "Bản nháp"),
+    "writing": QT_TRANSLATE_NOOP("HistoryModel", "Đang ghi tệp"),
     "generated": QT_TRANSLATE_NOOP("HistoryModel", "Đã tạo"),
     "submitted": QT_TRANSLATE_NOOP("HistoryModel", "Đã gửi"),
 }

@@ -12,7 +12,12 @@ from assistant.core.model import Period
 from assistant.paths import data_dir
 from assistant.storage.history import STATUSES, History, HistoryEntry
 
-STATUS_VI = {"draft": "bản nháp", "generated": "đã tạo", "submitted": "đã gửi"}
+STATUS_VI = {
+    "draft": "bản nháp",
+    "writing": "đang ghi tệp",
+    "generated": "đã tạo",
+    "submitted": "đã gửi",
+}
 
 
 def _open(args: argparse.Namespace) -> History:

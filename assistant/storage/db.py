@@ -100,7 +100,17 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX reports_hits ON reports (id, report_date, status, issuer)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite_utils.Database) -> None:
+    """Generating commits before and after the file write (see ``recovery.py``): a ``writing``
+    entry records its temporary file and the token of its writer's lock."""
+    db.execute("ALTER TABLE reports ADD COLUMN temp_path TEXT")
+    db.execute("ALTER TABLE reports ADD COLUMN writer TEXT")
+    db.execute("CREATE INDEX reports_writing ON reports (id) WHERE status = 'writing'")
+    # Windows names are case-insensitive: "Bao-cao.docx" is the file "bao-cao.docx".
+    db.execute("CREATE INDEX reports_output ON reports (output_path COLLATE NOCASE)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -19,18 +20,24 @@ import sqlite_utils
 
 from assistant.core.answers import answers_to_report, report_to_answers
 from assistant.core.directives import DirectiveLibrary
-from assistant.core.errors import UserError
+from assistant.core.errors import UserError, os_error
+from assistant.core.fileio import publish, temp_path_for, write_temp
 from assistant.core.formats import profile as format_profile
 from assistant.core.model import Directive, Period, Report
 from assistant.core.vntext import fold
 from assistant.core.wording import TEMPLATE_VERSION
-from assistant.generate import GeneratedReport, generate
-from assistant.storage import backup
+from assistant.generate import GeneratedReport, RenderedReport, checked_target, generate, render
+from assistant.storage import backup, recovery
 from assistant.storage.db import connect, transaction
-from assistant.storage.register import cancel_number, next_number, record_number
+from assistant.storage.register import (
+    cancel_number,
+    next_number,
+    record_number,
+    release_number,
+)
 
 DB_FILE = "history.sqlite3"
-STATUSES = ("draft", "generated", "submitted")
+STATUSES = ("draft", "writing", "generated", "submitted")
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,7 @@ class History:
         self.data_dir = path.parent
         self.db: sqlite_utils.Database = connect(path, after_migrate=self._reindex)
         self.library = DirectiveLibrary(user_dir=self.data_dir / "directives")
+        recovery.reconcile(self.db, self.data_dir)
 
     @classmethod
     def open_in(cls, data_dir: Path) -> History:
@@ -175,37 +183,114 @@ class History:
         template_dirs: Sequence[Path] = (),
         series: str = "BC",
     ) -> tuple[int, GeneratedReport]:
-        """Reserve the outgoing number, write the document, and record it: all or nothing.
+        """Reserve the outgoing number, write the document, and record it.
 
-        The file is written inside the transaction, so a failed write rolls the number back; two
-        processes queue on ``BEGIN IMMEDIATE`` and can never take the same number. A crash after
-        the write but before the commit leaves a file whose number the register never recorded:
-        that number is handed out again, but the register never holds it twice.
+        Two commits around the file write (``recovery.py`` says what a crash at each point
+        leaves): no finished document exists at its target without its entry, and two processes
+        queue on ``BEGIN IMMEDIATE`` so they never take the same number.
         """
+        target = checked_target(out)
+        token = uuid.uuid4().hex
+        with recovery.writer_lock(self.data_dir, token):
+            entry_id, rendered, temp = self._reserve(
+                report, target, entry_id, template_dirs, series, token
+            )
+            try:
+                write_temp(temp, rendered.data)
+                publish(temp, target)
+            except OSError as exc:
+                temp.unlink(missing_ok=True)
+                self._release(entry_id, report, series)
+                raise os_error(exc, target, "ghi") from exc
+            self._finish(entry_id)
+        return entry_id, GeneratedReport(
+            target, rendered.sha256, rendered.layout, rendered.warnings
+        )
+
+    def _reserve(
+        self,
+        report: Report,
+        target: Path,
+        entry_id: int | None,
+        template_dirs: Sequence[Path],
+        series: str,
+        token: str,
+    ) -> tuple[int, RenderedReport, Path]:
+        """First commit: the number taken and the entry ``writing``, with what the file will be."""
         with transaction(self.db) as conn:
+            self._refuse_recorded(conn, target)
             if entry_id is None or self._status(conn, entry_id) != "draft":
                 entry_id = self._insert_draft(conn, report.directive, report_to_answers(report))
             year = report.date.year
             number = report.number if report.number is not None else next_number(conn, year, series)
             record_number(conn, year, series, number, entry_id)
             numbered = replace(report, number=number)
-            result = generate(numbered, out, template_dirs)
-            self._record_generated(conn, entry_id, numbered, result, series)
-        return entry_id, result
+            rendered = render(numbered, template_dirs)
+            temp = temp_path_for(target, token)
+            self._record_writing(conn, entry_id, numbered, rendered, target, series)
+            conn.execute(
+                "UPDATE reports SET temp_path = ?, writer = ? WHERE id = ?",
+                [str(temp), token, entry_id],
+            )
+            self._log(conn, entry_id, "writing", _now())
+        return entry_id, rendered, temp
 
-    def _record_generated(
+    def _finish(self, entry_id: int) -> None:
+        """Second commit: the document is in place."""
+        at = _now()
+        with transaction(self.db) as conn:
+            conn.execute(
+                "UPDATE reports SET status = 'generated', temp_path = NULL, writer = NULL,"
+                " updated_at = ? WHERE id = ?",
+                [at, entry_id],
+            )
+            self._log(conn, entry_id, "generated", at)
+
+    def _release(self, entry_id: int, report: Report, series: str) -> None:
+        """The file could not be written: the number goes back and the entry is a draft again."""
+        answers = report_to_answers(report)
+        with transaction(self.db) as conn:
+            number, year = conn.execute(
+                "SELECT number, year FROM reports WHERE id = ?", [entry_id]
+            ).fetchone()
+            release_number(conn, year, series, number, "Không ghi được tệp báo cáo.")
+            conn.execute(
+                "UPDATE reports SET status = 'draft', number = NULL, output_path = NULL,"
+                " sha256 = NULL, temp_path = NULL, writer = NULL, answers = ?, updated_at = ?"
+                " WHERE id = ?",
+                [json.dumps(answers, ensure_ascii=False), _now(), entry_id],
+            )
+            self._log(conn, entry_id, "draft", _now())
+
+    @staticmethod
+    def _refuse_recorded(conn: sqlite3.Connection, target: Path, own_id: int = 0) -> None:
+        """Never overwrite a document the history records (a report already sent, perhaps)."""
+        rows = conn.execute(
+            "SELECT id, status, number, year FROM reports"
+            " WHERE output_path = ? COLLATE NOCASE AND status != 'draft' AND id != ?",
+            [str(target), own_id],
+        ).fetchall()
+        for entry_id, status, number, year in rows:
+            if status == "writing" or target.exists():
+                raise UserError(
+                    f"Tệp «{target.name}» là báo cáo số {number:02d} năm {year} đã lưu trong lịch "
+                    "sử; chương trình không ghi đè. Hãy lưu với tên khác.",
+                    f"{target} is the document of history entry {entry_id} ({status})",
+                )
+
+    def _record_writing(
         self,
         conn: sqlite3.Connection,
         entry_id: int,
         report: Report,
-        result: GeneratedReport,
+        result: RenderedReport,
+        target: Path,
         series: str,
     ) -> None:
         answers = report_to_answers(report)
         directive = report.directive
-        at = _now()
         conn.execute(
-            "UPDATE reports SET status = 'generated', subject = ?, format_id = ?, template_version = ?,"
+            "UPDATE reports SET status = 'writing', subject = ?, format_id = ?, template_version = ?,"
             " series = ?, number = ?, year = ?, report_date = ?, updated_at = ?, output_path = ?,"
             " sha256 = ?, answers = ?, search_text = ? WHERE id = ?",
             [
@@ -216,17 +301,20 @@ class History:
                 report.number,
                 report.date.year,
                 report.date.isoformat(),
-                at,
-                str(result.path),
+                _now(),
+                str(target),
                 result.sha256,
                 json.dumps(answers, ensure_ascii=False),
                 search_text(
-                    directive.symbol, directive.issuer, result.layout.subject, answers, result.text
+                    directive.symbol,
+                    directive.issuer,
+                    result.layout.subject,
+                    answers,
+                    result.layout.plain_text(),
                 ),
                 entry_id,
             ],
         )
-        self._log(conn, entry_id, "generated", at)
 
     def regenerate(self, entry_id: int, out: Path | None = None) -> GeneratedReport:
         """The same snapshot written again: identical text, same number."""
@@ -236,7 +324,8 @@ class History:
                 "Báo cáo này còn là bản nháp; hãy tạo báo cáo trước.", f"{entry_id} is a draft"
             )
         report = answers_to_report(entry.answers, self.library.get(entry.directive_id))
-        target = out or Path(entry.output_path or f"bao-cao-{entry_id}.docx")
+        target = checked_target(out or Path(entry.output_path or f"bao-cao-{entry_id}.docx"))
+        self._refuse_recorded(self.db.conn, target, entry_id)
         result = generate(report, target)
         with transaction(self.db) as conn:
             conn.execute(

@@ -12,20 +12,34 @@ import sqlite3
 from datetime import datetime
 
 from assistant.core.errors import UserError
+from assistant.core.limits import OUTGOING_NUMBER_MAX, OUTGOING_NUMBER_MIN
+
+# Rows a report took (used, or voided after it was reserved), as opposed to numbers cancelled
+# ahead of the count; numbers out of range (written by an older version) are never counted.
+_TAKEN = "NOT (state = 'cancelled' AND report_id IS NULL) AND number BETWEEN ? AND ?"
+_RANGE = [OUTGOING_NUMBER_MIN, OUTGOING_NUMBER_MAX]
 
 
 def next_number(conn: sqlite3.Connection, year: int, series: str) -> int:
     """One past the highest number a report took, then past any cancelled numbers that follow."""
-    rows = conn.execute(
-        "SELECT number, state = 'cancelled' AND report_id IS NULL FROM register"
-        " WHERE year = ? AND series = ? ORDER BY number",
-        [year, series],
+    newest = conn.execute(
+        f"SELECT max(number) FROM register WHERE year = ? AND series = ? AND {_TAKEN}",
+        [year, series, *_RANGE],
+    ).fetchone()[0]
+    number = (newest or 0) + 1
+    ahead = conn.execute(
+        "SELECT number FROM register WHERE year = ? AND series = ? AND number >= ? ORDER BY number",
+        [year, series, number],
     ).fetchall()
-    used = [n for n, cancelled_ahead in rows if not cancelled_ahead]
-    number = (used[-1] if used else 0) + 1
-    for taken, _ in rows:
+    for (taken,) in ahead:
         if taken == number:
             number += 1
+    if number > OUTGOING_NUMBER_MAX:
+        raise UserError(
+            f"Sổ văn bản đi năm {year} đã dùng hết số (đến {OUTGOING_NUMBER_MAX}).",
+            f"register {year}/{series} exhausted",
+            field="number",
+        )
     return number
 
 
@@ -40,6 +54,12 @@ def _taken(conn: sqlite3.Connection, year: int, series: str, number: int) -> str
 def record_number(
     conn: sqlite3.Connection, year: int, series: str, number: int, report_id: int
 ) -> None:
+    if not OUTGOING_NUMBER_MIN <= number <= OUTGOING_NUMBER_MAX:
+        raise UserError(
+            f"Số văn bản đi phải từ {OUTGOING_NUMBER_MIN} đến {OUTGOING_NUMBER_MAX}.",
+            f"number {number} out of range",
+            field="number",
+        )
     state = _taken(conn, year, series, number)
     if state is not None:
         how = "đã hủy" if state == "cancelled" else "đã dùng cho một báo cáo khác"
@@ -70,6 +90,24 @@ def cancel_number(
         " ON CONFLICT (year, series, number) DO UPDATE SET state = 'cancelled', reason = ?, at = ?",
         [year, series, number, reason, at, reason, at],
     )
+
+
+def release_number(
+    conn: sqlite3.Connection, year: int, series: str, number: int, reason: str
+) -> None:
+    """Give back a number reserved for a document that was never written: removed while it is
+    still the newest taken (the next report gets it, leaving no gap), cancelled otherwise."""
+    newest = conn.execute(
+        f"SELECT max(number) FROM register WHERE year = ? AND series = ? AND {_TAKEN}",
+        [year, series, *_RANGE],
+    ).fetchone()[0]
+    if newest == number:
+        conn.execute(
+            "DELETE FROM register WHERE year = ? AND series = ? AND number = ?",
+            [year, series, number],
+        )
+    else:
+        cancel_number(conn, year, series, number, reason)
 
 
 def register_rows(
