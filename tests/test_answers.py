@@ -6,8 +6,9 @@ import pytest
 
 from assistant.core.answers import answers_to_report, report_to_answers
 from assistant.core.errors import UserError
-from assistant.core.figures import ContentRatioFigures, PlatformPosts
+from assistant.core.figures import ContentRatioFigures, PlatformPosts, parse_count
 from assistant.core.layout import build_layout
+from assistant.core.limits import COUNT_MAX
 from assistant.core.warnings import report_warnings
 from tests import factories
 
@@ -115,3 +116,10 @@ def test_snapshot_round_trip() -> None:
     again = answers_to_report(report_to_answers(report), factories.directive())
     assert again == report
     assert build_layout(again).plain_text() == build_layout(report).plain_text()
+
+
+def test_a_count_typed_in_the_window_is_bounded_like_the_answers_file() -> None:
+    assert parse_count("1.000.000.000.000") == (COUNT_MAX, "")
+    value, message = parse_count("99999999999999999999")
+    assert value is None and message == "Số quá lớn (tối đa 1.000.000.000.000)."
+    assert parse_count("-5")[0] is None and parse_count("abc")[0] is None

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.core import vntext
+from assistant.core.limits import COUNT_MAX
+
 NEGATIVE_LIMIT = 0.15  # "dưới 15%": 15.0% already breaks the rule
 
 PLATFORMS: dict[str, str] = {
@@ -220,6 +223,9 @@ def parse_count(text: str) -> tuple[int | None, str]:
         return 0, ""
     if cleaned.startswith("-") and cleaned[1:].replace(".", "").isdigit():
         return None, "Số liệu không được là số âm."
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", cleaned):
-        return int(cleaned.replace(".", "")), ""
-    return None, "Chỉ nhập chữ số (ví dụ 12500 hoặc 12.500)."
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", cleaned):
+        return None, "Chỉ nhập chữ số (ví dụ 12500 hoặc 12.500)."
+    value = int(cleaned.replace(".", ""))
+    if value > COUNT_MAX:
+        return None, f"Số quá lớn (tối đa {vntext.number(COUNT_MAX)})."
+    return value, ""
