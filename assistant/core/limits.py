@@ -62,7 +62,7 @@ def _bound(node: object) -> None:
         if keyword and keyword not in node:
             node[keyword] = value
     for key, child in node.items():
-        if key not in ("enum", "const", "default", "examples"):
+        if key not in ("enum", "const"):  # their values are data, not schemas
             _bound(child)
 
 
