@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.core.agency import load_profile, save_profile
@@ -53,6 +54,8 @@ def _generate(args: argparse.Namespace) -> int:
     directive = library(args).get(args.directive)
     answers = read_json_object(Path(args.answers), "tệp trả lời")
     report = answers_to_report(answers, directive, load_profile(folder), format_id=args.format)
+    if args.confirm_format:
+        report = replace(report, format_confirmed=True)
     templates = [folder / USER_TEMPLATES]
     if args.no_history:
         result = generate(report, Path(args.out), template_dirs=templates)
@@ -98,6 +101,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--answers", required=True, metavar="TỆP.json", help="tệp trả lời (JSON)")
     p.add_argument("--out", required=True, metavar="TỆP.docx", help="tệp báo cáo sẽ tạo")
     p.add_argument("--format", choices=sorted(PROFILES), help="thể thức (mặc định theo cơ quan)")
+    p.add_argument(
+        "--confirm-format",
+        action="store_true",
+        help="xác nhận dùng thể thức của hệ thống khác (cơ quan nhà nước theo thể thức Đảng "
+        "hoặc ngược lại)",
+    )
     p.add_argument(
         "--no-history",
         action="store_true",

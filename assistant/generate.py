@@ -19,6 +19,7 @@ from assistant.core.errors import UserError, os_error
 from assistant.core.fileio import atomic_write_bytes
 from assistant.core.layout import ReportLayout, build_layout
 from assistant.core.model import Report
+from assistant.core.readiness import require_ready
 from assistant.core.warnings import report_warnings
 from assistant.render.docx_writer import write_docx
 
@@ -48,6 +49,8 @@ class GeneratedReport:
 
 
 def render(report: Report, template_dirs: Sequence[Path] = ()) -> RenderedReport:
+    """The finished document, once the report states all it must (``core/readiness.py``)."""
+    require_ready(report)
     layout = build_layout(report, template_dirs)
     data = write_docx(layout)
     return RenderedReport(

@@ -84,6 +84,7 @@ ANSWERS = {
         "t4": {"status": "partly", "notes": "Giám đốc trực tiếp duyệt."},
     },
     "difficulties": "Thiếu nhân lực.\nThiết bị cũ.",
+    "next_steps": "Mở thêm chuyên mục video ngắn trên TikTok.",
     "proposals": "Đề nghị hỗ trợ kinh phí.",
 }
 
@@ -93,6 +94,16 @@ def directive() -> Directive:
 
 
 def answers(**changes: object) -> dict:
+    """The example answers with ``changes``; ``tasks`` given are merged by task id, so that every
+    task of the directive stays answered."""
     data = copy.deepcopy(ANSWERS)
-    data.update(copy.deepcopy(changes))
+    changes = copy.deepcopy(changes)
+    data["tasks"].update(changes.pop("tasks", {}))
+    data.update(changes)
     return data
+
+
+def answers_in(fmt: str, **changes: object) -> dict:
+    """Answers from an agency of the format's own system (a Party body for hd36)."""
+    changes.setdefault("profile", STATE_PROFILE if fmt == "nd30" else PARTY_PROFILE)
+    return answers(**changes)

@@ -47,11 +47,12 @@ def test_negative_share_at_its_edges(total: int, negative: int, over: bool) -> N
     text = build_layout(report).plain_text()
     assert warned is over
     if over:
-        assert "chưa đạt yêu cầu dưới 15%" in text
+        assert "chưa bảo đảm yêu cầu dưới 15%" in text
     elif total:
-        assert "bảo đảm dưới 15%" in text
-    else:
-        assert "chưa đăng tải" in text  # 0 posts: no share, no division by zero
+        assert ") bảo đảm yêu cầu dưới 15%" in text
+    else:  # 0 posts: no share, no division by zero, and no sentence about a share
+        assert "Zalo: 0 tin, bài, trong đó 0 tin, bài tiêu cực." in text
+        assert "yêu cầu dưới 15%" not in text
 
 
 def test_share_is_computed_over_all_platforms() -> None:

@@ -75,18 +75,17 @@ def test_format_override_and_saved_profile(tmp_path: Path, data_dir: Path) -> No
     data = factories.answers()
     del data["profile"]  # the saved (Party) profile is used
     out = tmp_path / "r.docx"
-    result = run(
-        "generate",
+    args = [
         "--directive",
         factories.DIRECTIVE["id"],
         "--answers",
         str(_answers_file(tmp_path, data)),
-        "--out",
-        str(out),
-        "--format",
-        "nd30",
-        data_dir=data_dir,
-    )
+    ]
+    args += ["--out", str(out), "--format", "nd30"]
+    refused = run("generate", *args, data_dir=data_dir)
+    assert refused.returncode == 2 and "--confirm-format" in refused.stderr
+    assert "là cơ quan của Đảng" in refused.stderr and not out.exists()
+    result = run("generate", *args, "--confirm-format", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     header = Document(str(out)).tables[0].cell(0, 1).text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header  # --format wins over the Party default

@@ -137,6 +137,7 @@ def fill_everything(window: MainWindow) -> None:
     conduct.figures.internal_rule.setText("Quy chế số 12/QC-PTTH")
     conduct.figures.checks["positive_content"].setChecked(True)
     censor.notes.setPlainText("Giám đốc trực tiếp duyệt.")
+    editor.sections["implementation"].setPlainText("Ban Giám đốc quán triệt đến toàn thể viên chức.")
     editor.sections["difficulties"].setPlainText("Thiếu nhân lực.\nThiết bị cũ.")
 
 
@@ -323,8 +324,9 @@ def test_first_run_to_checked_reports_on_seed_directives(
     ratio.fields["facebook.negative"].setText("20")
     ratio.fields["zalo.total"].setText("100")
     ratio.fields["zalo.negative"].setText("10")
-    assert "6%" in ratio.share.text() and "Cảnh báo" not in ratio.share.text()
+    assert "6,0%" in ratio.share.text() and "Cảnh báo" not in ratio.share.text()
     boxes["t4"].status.setCurrentIndex(boxes["t4"].status.findData("partly"))
+    boxes["t4"].notes.setPlainText("Cấp xã chưa phổ biến do chưa có tài liệu.")
     conduct.fields["staff_total"].setText("80")
     conduct.fields["staff_briefed"].setText("80")
     conduct.checks["positive_content"].setChecked(True)
@@ -348,6 +350,9 @@ def test_first_run_to_checked_reports_on_seed_directives(
     video.figures.fields["clips_produced"].setText("15")
     video.figures.fields["tiktok.clips"].setText("15")
     video.figures.fields["tiktok.views"].setText("48.000")
+    for box in window.editor.tasks[1:]:  # the clerk leaves the other two out, on purpose
+        box.included.setChecked(True)
+        box.status.setCurrentIndex(box.status.findData("not_reported"))
     clerk.save_paths = [str(tmp_path / "out" / "video.docx")]
     window.generate()
     qtbot.waitUntil(lambda: clerk.texts("inform").count("Đã lưu báo cáo") == 2, timeout=15000)

@@ -87,6 +87,7 @@ def hostile_answers(draw: st.DrawFn) -> tuple[str, dict]:
     directive = draw(st.sampled_from(sorted(EXAMPLES)))
     data = copy.deepcopy(EXAMPLES[directive])
     data["format"] = draw(st.sampled_from(["nd30", "hd36"]))
+    data["format_confirmed"] = True  # both systems' layouts, as the testers tried them
     data["number"] = None
     extra = [
         ("profile", "place"),
@@ -109,7 +110,7 @@ def _get(data: object, path: tuple) -> object:
 
 def _state(database: Path) -> tuple:
     if not database.exists():
-        return ()
+        return ((0, None), [])  # as an empty history: opening one creates the file
     conn = sqlite3.connect(database)
     try:
         return (

@@ -28,6 +28,7 @@ def _generate(tmp_path: Path, data_dir: Path, answers: dict, *extra: str, out: s
             *(sys.executable, "-m", "assistant", "--data-dir", str(data_dir), "generate"),
             *("--directive", DIRECTIVE, "--answers", str(path), "--out", str(tmp_path / out)),
             *extra,
+            "--confirm-format",  # the example is a state body's; hd36 runs are deliberate
         ],
         capture_output=True,
         text=True,

@@ -29,6 +29,12 @@ def test_spec_examples() -> None:
     assert vntext.day_month(date(2024, 6, 29)) == "ngày 29 tháng 6"
     assert vntext.day_month(date(2024, 3, 1)) == "ngày 01 tháng 3"
     assert vntext.short_date(date(2024, 3, 11)) == "11/3/2024"
+    assert vntext.short_date(date(2024, 4, 2)) == "02/4/2024"  # as the directives cite dates
+    assert vntext.short_date(date(2024, 2, 5)) == "05/02/2024"
+
+
+def test_a_rule_threshold_reads_as_the_directive_states_it() -> None:
+    assert vntext.limit_percent(0.15) == "15%"
 
 
 def test_unknown_date_leaves_blanks() -> None:
@@ -56,10 +62,11 @@ def test_numbers(value: float, text: str) -> None:
     ("share", "text"),
     [
         (0.085, "8,5%"),
-        (0.15, "15%"),
+        (0.15, "15,0%"),
         (0.149, "14,9%"),
-        (0.0, "0%"),
-        (1.0, "100%"),
+        (0.0, "0,0%"),
+        (0.04, "4,0%"),
+        (1.0, "100,0%"),
         (0.12345, "12,3%"),
     ],
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.check.body_checks import check_body, check_kinh_gui, check_recipients
+from assistant.check.citation_checks import check_citation_placeholders
 from assistant.check.context import Context
 from assistant.check.docx_model import DocModel, open_document, read_model
 from assistant.check.element_checks import (
@@ -39,6 +40,7 @@ from assistant.check.page_checks import (
     check_tables,
     check_template,
 )
+from assistant.check.system_checks import check_signing_prefix, check_system
 from assistant.core.errors import UserError
 from assistant.core.formats import ND30, FormatProfile, profile
 
@@ -59,6 +61,9 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     check_page_number,
     check_tables,
     check_template,
+    check_system,
+    check_signing_prefix,
+    check_citation_placeholders,
 )
 
 

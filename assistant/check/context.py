@@ -33,7 +33,9 @@ class Context:
         expected: str,
         message: str,
         severity: str = ERROR,
+        rule_source: str = "",
     ) -> Finding:
+        """``rule_source``: where the rule comes from when it is not the profile's own text."""
         many = not isinstance(paragraphs, str)
         return Finding(
             id=finding_id,
@@ -41,7 +43,7 @@ class Context:
             element=str(element),
             label=element_label(element, self.fmt),
             found=found,
-            expected=f"{source(self.fmt)}: {expected}",
+            expected=f"{rule_source or source(self.fmt)}: {expected}",
             where=self.places.many(paragraphs) if many else paragraphs,
             message=message,
             count=len(paragraphs) if many else 1,

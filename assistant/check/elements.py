@@ -190,8 +190,11 @@ class _Locator:
         if not lines:
             return
         self.out.add(Element.SIGNER_NAME, lines.pop())
-        if lines and AUTHORITY.match(lines[0].text):
-            self.out.add(Element.SIGNER_AUTHORITY, lines.pop(0))
+        # Up to two authority lines: "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH".
+        authority = []
+        while lines and len(authority) < 2 and AUTHORITY.match(lines[0].text):
+            authority.append(lines.pop(0))
+        self.out.add(Element.SIGNER_AUTHORITY, *authority)
         self.out.add(Element.SIGNER_TITLE, *lines)
 
     def page_number(self) -> None:

@@ -103,17 +103,20 @@ def profile_from_dict(data: dict) -> AgencyProfile:
         drafting_unit=data.get("drafting_unit", ""),
         format=data.get("format"),
         groups=tuple(data.get("groups", ())),
+        short_name=data.get("short_name", ""),
     )
 
 
 def profile_to_dict(profile: AgencyProfile) -> dict:
     return {
         "name": profile.name,
+        "short_name": profile.short_name,
         "parent": profile.parent,
         "kind": profile.kind.value,
         "symbol": profile.symbol,
         "place": profile.place,
         "signer": {
+            "collective": profile.signer.collective,
             "authority": profile.signer.authority,
             "title": profile.signer.title,
             "name": profile.signer.name,
@@ -198,6 +201,7 @@ def answers_to_report(
         ),
         number=data.get("number"),
         format_id=format_id or data.get("format"),
+        format_confirmed=data.get("format_confirmed", False),
         implementation=data.get("implementation", ""),
         strengths=data.get("strengths", ""),
         difficulties=data.get("difficulties", ""),
@@ -236,4 +240,6 @@ def report_to_answers(report: Report) -> dict:
     }
     if report.format_id:
         data["format"] = report.format_id
+    if report.format_confirmed:
+        data["format_confirmed"] = True
     return data

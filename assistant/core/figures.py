@@ -12,6 +12,7 @@ Vietnamese: the command line refuses to generate with any, the window marks the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from assistant.core import vntext
@@ -35,6 +36,27 @@ CHECKLIST_874: dict[str, str] = {
     "no_harmful_content": "Không đăng tải thông tin vi phạm pháp luật, xúc phạm, tin giả, quảng cáo sai",
     "positive_content": "Chủ động đăng tải thông tin tích cực, gương người tốt, việc tốt",
 }
+# Each checklist answer as the predicate of a sentence whose subject is the agency:
+# (ticked, answered "no").
+CHECKLIST_874_SENTENCES: dict[str, tuple[str, str]] = {
+    "security_procedure": (
+        "đã có quy trình bảo mật tài khoản và xử lý khi bị mất quyền kiểm soát",
+        "chưa có quy trình bảo mật tài khoản và xử lý khi bị mất quyền kiểm soát",
+    ),
+    "official_sources_only": (
+        "chỉ chia sẻ thông tin từ nguồn chính thống, tin cậy",
+        "chưa bảo đảm chỉ chia sẻ thông tin từ nguồn chính thống, tin cậy",
+    ),
+    "no_harmful_content": (
+        "không đăng tải thông tin vi phạm pháp luật, xúc phạm, tin giả, quảng cáo sai sự thật",
+        "còn để xảy ra việc đăng tải thông tin vi phạm pháp luật, xúc phạm, tin giả, "
+        "quảng cáo sai sự thật",
+    ),
+    "positive_content": (
+        "chủ động đăng tải thông tin tích cực, gương người tốt, việc tốt",
+        "chưa chủ động đăng tải thông tin tích cực, gương người tốt, việc tốt",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -51,9 +73,9 @@ def platform_label(key: str, name: str = "") -> str:
 class PlatformClips:
     platform: str
     name: str = ""  # for "other": the platform's own name
-    clips: int = 0
-    views: int = 0
-    interactions: int = 0
+    clips: int | None = None  # None: not given, so the report says nothing of it
+    views: int | None = None
+    interactions: int | None = None
 
     @property
     def label(self) -> str:
@@ -62,18 +84,18 @@ class PlatformClips:
 
 @dataclass(frozen=True)
 class ShortVideoFigures:
-    clips_produced: int = 0
+    clips_produced: int | None = None
     platforms: tuple[PlatformClips, ...] = ()
     examples: tuple[str, ...] = ()
     censored_by: str = ""
 
     @property
-    def views(self) -> int:
-        return sum(p.views for p in self.platforms)
+    def views(self) -> int | None:
+        return _sum(p.views for p in self.platforms)
 
     @property
-    def interactions(self) -> int:
-        return sum(p.interactions for p in self.platforms)
+    def interactions(self) -> int | None:
+        return _sum(p.interactions for p in self.platforms)
 
     def problems(self) -> list[Problem]:
         found = _negatives(self, "clips_produced")
@@ -86,8 +108,8 @@ class ShortVideoFigures:
 class PlatformPosts:
     platform: str
     name: str = ""
-    total: int = 0
-    negative: int = 0
+    total: int | None = None
+    negative: int | None = None
 
     @property
     def label(self) -> str:
@@ -95,7 +117,7 @@ class PlatformPosts:
 
     @property
     def share(self) -> float | None:
-        return self.negative / self.total if self.total else None
+        return _share(self.negative, self.total)
 
 
 @dataclass(frozen=True)
@@ -103,17 +125,19 @@ class ContentRatioFigures:
     platforms: tuple[PlatformPosts, ...] = ()
 
     @property
-    def total(self) -> int:
-        return sum(p.total for p in self.platforms)
+    def total(self) -> int | None:
+        return _sum(p.total for p in self.platforms)
 
     @property
-    def negative(self) -> int:
-        return sum(p.negative for p in self.platforms)
+    def negative(self) -> int | None:
+        return _sum(p.negative for p in self.platforms)
 
     @property
     def share(self) -> float | None:
-        """Negative share of all posts; None when nothing was posted."""
-        return self.negative / self.total if self.total else None
+        """Negative share of all posts; None when nothing was posted or a figure is missing."""
+        if any(p.total is None or p.negative is None for p in self.platforms):
+            return None
+        return _share(self.negative, self.total)
 
     @property
     def over_limit(self) -> bool:
@@ -124,7 +148,7 @@ class ContentRatioFigures:
         for i, p in enumerate(self.platforms):
             prefix = f"platforms.{i}."
             found += _negatives(p, "total", "negative", prefix=prefix)
-            if p.negative > p.total:
+            if p.negative is not None and p.total is not None and p.negative > p.total:
                 found.append(
                     Problem(
                         prefix + "negative",
@@ -136,18 +160,18 @@ class ContentRatioFigures:
 
 @dataclass(frozen=True)
 class CodeOfConductFigures:
-    staff_total: int = 0
-    staff_briefed: int = 0
-    internal_rule: str = ""  # the rule issued ("Quy chế số 12/QC-PTTH ngày …"); empty: none
-    accounts_total: int = 0
-    accounts_verified: int = 0
-    violations_found: int = 0
-    violations_handled: int = 0
+    staff_total: int | None = None
+    staff_briefed: int | None = None
+    internal_rule: str = ""  # the rule issued ("Quy chế số 12/QC-PTTH ngày …"); empty: not said
+    accounts_total: int | None = None
+    accounts_verified: int | None = None
+    violations_found: int | None = None
+    violations_handled: int | None = None
     checklist: dict[str, bool] = field(default_factory=dict)
 
     @property
     def briefed_share(self) -> float | None:
-        return self.staff_briefed / self.staff_total if self.staff_total else None
+        return _share(self.staff_briefed, self.staff_total)
 
     def problems(self) -> list[Problem]:
         found = _negatives(
@@ -165,7 +189,8 @@ class CodeOfConductFigures:
             ("violations_handled", "violations_found", "Số vi phạm đã xử lý lớn hơn số phát hiện."),
         )
         for part, whole, message in pairs:
-            if getattr(self, part) > getattr(self, whole):
+            given = getattr(self, part), getattr(self, whole)
+            if None not in given and given[0] > given[1]:
                 found.append(Problem(part, message))
         unknown = set(self.checklist) - set(CHECKLIST_874)
         found += [
@@ -178,8 +203,18 @@ def _negatives(obj: object, *names: str, prefix: str = "") -> list[Problem]:
     return [
         Problem(prefix + name, "Số liệu không được là số âm.")
         for name in names
-        if getattr(obj, name) < 0
+        if (getattr(obj, name) or 0) < 0
     ]
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    """The sum of the figures given; None when none was."""
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
+def _share(part: int | None, whole: int | None) -> float | None:
+    return part / whole if part is not None and whole else None
 
 
 FIGURE_TYPES = {
@@ -193,7 +228,7 @@ def figures_from_dict(form: str, data: dict) -> object:
     """Build the figures dataclass of ``form`` from its JSON form (already schema-checked)."""
     if form == "short_video":
         return ShortVideoFigures(
-            clips_produced=data.get("clips_produced", 0),
+            clips_produced=data.get("clips_produced"),
             platforms=tuple(PlatformClips(**p) for p in data.get("platforms", ())),
             examples=tuple(data.get("examples", ())),
             censored_by=data.get("censored_by", ""),
@@ -206,11 +241,16 @@ def figures_from_dict(form: str, data: dict) -> object:
 
 
 def figures_to_dict(figures: object) -> dict:
-    data = asdict(figures)  # type: ignore[call-overload]
-    for key in ("platforms", "examples"):
-        if key in data:
-            data[key] = list(data[key])
-    return data
+    """The JSON form: a figure not given is left out (the schema has no null counts)."""
+
+    def given(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: given(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list | tuple):
+            return [given(v) for v in value]
+        return value
+
+    return given(asdict(figures))  # type: ignore[call-overload, return-value]
 
 
 def parse_count(text: str) -> tuple[int | None, str]:

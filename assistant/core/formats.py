@@ -102,6 +102,11 @@ class BodyRule:
     single_line_factor: float = 1.15  # one "single" line of Times New Roman, in font sizes
 
 
+# Signing for a collective (thay mặt), for the head (ký thay), by delegation (thừa lệnh): the
+# state prefix (NĐ30 Điều 13) and the Party one (HD36, spec/formatting.md §5) of each.
+SIGNATURE_PREFIXES = (("TM.", "T/M"), ("KT.", "K/T"), ("TL.", "T/L"))
+
+
 @dataclass(frozen=True)
 class FormatProfile:
     id: str
@@ -137,6 +142,7 @@ class FormatProfile:
     archive_joiner: str
     recipient_separator: str  # ends each Nơi nhận line but the last
     citation_separator: str  # between a cited number and "ngày": " " or ", "
+    staff_term: str  # how the agency's people are named: state and Party wording differ
     subject_case: Case
     page_number_from_top_mm: float
     page_number_on_first_page: bool = False
@@ -148,6 +154,17 @@ class FormatProfile:
     def archive_line(self, unit: str) -> str:
         """The last Nơi nhận line: "Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
         return f"{self.archive_prefix}{self.archive_joiner + unit if unit else ''}."
+
+    def signature_line(self, text: str) -> str:
+        """An authority line in this system's own prefixes: "KT. GIÁM ĐỐC" becomes
+        "K/T GIÁM ĐỐC" in a Party document, "T/M BAN THƯỜNG VỤ" "TM. BAN THƯỜNG VỤ" in a state one."""
+        text = text.strip().upper()
+        for state, party in SIGNATURE_PREFIXES:
+            for prefix in (state, state.rstrip("."), party):
+                if text.startswith(prefix + " "):
+                    own = party if self.party else state
+                    return f"{own} {text[len(prefix) :].lstrip()}"
+        return text
 
     def rule(self, element: Element) -> TextRule:
         return self.text[element]
@@ -227,6 +244,7 @@ ND30 = FormatProfile(
     archive_joiner=", ",
     recipient_separator=";",
     citation_separator=" ",
+    staff_term="cán bộ, công chức, viên chức, người lao động",
     subject_case=Case.UPPER_INITIAL,
     page_number_from_top_mm=10,
     citation="NĐ 30/2020/NĐ-CP, Phụ lục I",
@@ -292,6 +310,7 @@ HD36 = FormatProfile(
     archive_joiner=" ",
     recipient_separator=",",  # as Party documents write them (seed 3270-CV/BTGTU)
     citation_separator=", ",
+    staff_term="cán bộ, đảng viên",
     subject_case=Case.LOWER_INITIAL,
     page_number_from_top_mm=10,
     citation="HD 36-HD/VPTW, Phụ lục 3",

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
-from assistant.core.figures import CHECKLIST_874, NEGATIVE_LIMIT
+from assistant.core.figures import CHECKLIST_874_SENTENCES, NEGATIVE_LIMIT
 from assistant.core.formats import Case, Element, FormatProfile, profile
-from assistant.core.model import STATUS_LABELS_VI, Directive, Report
+from assistant.core.model import STATUS_LABELS_VI, Directive, Report, TaskStatus
 from assistant.core.wording import Block, environment, render_blocks
 
 REPORT_TEMPLATE = "report.j2"
@@ -84,12 +86,33 @@ def _apply_case(text: str, case: Case) -> str:
     return text
 
 
+def cite_document(
+    fmt: FormatProfile,
+    kind: str,
+    symbol: str | None,
+    when: date | str | None = None,
+    issuer: str = "",
+) -> str:
+    """A cited document in full: "Quyết định số 874/QĐ-BTTTT ngày 17/6/2021 của Bộ Thông tin và
+    Truyền thông"; a Party report puts a comma before "ngày". An unknown number is left out, never
+    printed as "…": the date and the issuer identify the document."""
+    text = f"{kind} số {symbol}" if symbol else kind
+    if isinstance(when, str):
+        when = date.fromisoformat(when)
+    if when:
+        text += f"{fmt.citation_separator if symbol else ' '}ngày {vntext.short_date(when)}"
+    return f"{text} của {issuer}" if issuer else text
+
+
 def cite(directive: Directive, fmt: FormatProfile) -> str:
-    """ "Công văn số 3270-CV/BTGTU, ngày 02/4/2024 của Ban Tuyên giáo Tỉnh ủy" (Party comma rule)."""
-    text = f"Công văn số {directive.symbol}"
-    if directive.date:
-        text += f"{fmt.citation_separator}ngày {vntext.short_date(directive.date)}"
-    return f"{text} của {directive.issuer}"
+    """The directive's first citation: "Công văn số 3270-CV/BTGTU, ngày 02/4/2024 của …"."""
+    symbol = directive.symbol if directive.number else None
+    return cite_document(fmt, "Công văn", symbol, directive.date, directive.issuer)
+
+
+def cite_again(directive: Directive, fmt: FormatProfile) -> str:
+    """Later mentions: "Công văn số 3270-CV/BTGTU"; by date and issuer when the number is unknown."""
+    return f"Công văn số {directive.symbol}" if directive.number else cite(directive, fmt)
 
 
 def _period_text(report: Report) -> str:
@@ -105,7 +128,7 @@ def _task_items(report: Report) -> list[dict]:
     items = []
     for task in report.directive.tasks:
         answer = report.answers.get(task.id)
-        if answer is None:
+        if answer is None or answer.status is TaskStatus.NOT_REPORTED:
             continue
         kind = task_kind(task.kind)
         items.append(
@@ -129,18 +152,27 @@ def _context(report: Report, fmt: FormatProfile) -> dict:
         "profile": report.profile,
         "party": fmt.party,
         "cite": cite(report.directive, fmt),
-        "cite_short": f"Công văn số {report.directive.symbol}",
+        "cite_short": cite_again(report.directive, fmt),
+        "cite_document": partial(cite_document, fmt),
+        "self_name": report.profile.self_name,
+        "staff": fmt.staff_term,
         "period": _period_text(report),
         "tasks": _task_items(report),
         "limit": NEGATIVE_LIMIT,
-        "checklist_874": CHECKLIST_874,
+        "checklist_874": CHECKLIST_874_SENTENCES,
     }
+
+
+def _list_item(text: str, last: bool) -> str:
+    """A dash item ends with ";", the last of its list with "." (the clerk's own end mark of a
+    line, if any, is replaced so that no item ends ";." or "..")."""
+    return f"- {text.rstrip(' ;,.')}{'.' if last else ';'}"
 
 
 def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]:
     subject, lines = "", []
     h1 = h2 = 0
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.tag == "subject":
             subject = _apply_case(block.text, fmt.subject_case)
         elif block.tag == "h1":
@@ -152,7 +184,8 @@ def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]
             label = fmt.heading_numbering.format(label=h2)
             lines.append(Line(Element.HEADING2, f"{label} {block.text}"))
         elif block.tag == "li":
-            lines.append(Line(Element.BODY, f"- {block.text}"))
+            last = i + 1 == len(blocks) or blocks[i + 1].tag != "li"
+            lines.append(Line(Element.BODY, _list_item(block.text, last)))
         elif block.tag == "closing":
             lines.append(Line(Element.BODY, block.text.rstrip(" .;,") + fmt.end_mark))
         else:
@@ -170,10 +203,13 @@ def _recipients(report: Report, fmt: FormatProfile) -> tuple[str, ...]:
     return (*lines, f"- {fmt.archive_line(unit)}")
 
 
-def _signer(report: Report) -> tuple[Line, ...]:
+def _signer(report: Report, fmt: FormatProfile) -> tuple[Line, ...]:
+    """Up to two authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") in the format's own
+    prefixes, then the title and the name."""
     signer = report.profile.signer
     lines = [
-        Line(Element.SIGNER_AUTHORITY, signer.authority.upper()),
+        Line(Element.SIGNER_AUTHORITY, fmt.signature_line(signer.collective)),
+        Line(Element.SIGNER_AUTHORITY, fmt.signature_line(signer.authority)),
         Line(Element.SIGNER_TITLE, signer.title.upper()),
         Line(Element.SIGNER_NAME, signer.name),
     ]
@@ -186,16 +222,33 @@ def build_layout(report: Report, template_dirs: Sequence[Path] = ()) -> ReportLa
     subject, body = _body(blocks, fmt)
     agency = report.profile
     kinh_gui = (f"Kính gửi: {report.directive.report_to}.",) if fmt.uses_kinh_gui else ()
+    from assistant.core.linebreak import CELL_PADDING_MM, LAYOUT_MAX_LINES, break_lines
+
+    def fit(text: str, element: Element, width_mm: float, upper: bool = True) -> str:
+        """Broken where a văn thư would break it, so no line ends inside a name."""
+        rule = fmt.rule(element)
+        size, bold = rule.size.default, rule.bold
+        return break_lines(
+            vntext.clean(text), width_mm, size, bold=bold, upper=upper, max_lines=LAYOUT_MAX_LINES
+        )
+
+    names_mm, signature_mm = (w - 2 * CELL_PADDING_MM for w in fmt.header_columns_mm)
+    text_mm = fmt.page_width_mm - fmt.margin_left_mm.default - fmt.margin_right_mm.default
     return ReportLayout(
         format=fmt,
-        parent_body=vntext.clean(agency.parent).upper(),
-        issuer=vntext.clean(agency.name).upper(),
+        parent_body=fit(agency.parent, Element.PARENT_BODY, names_mm),
+        issuer=fit(agency.name, Element.ISSUER, names_mm),
         number=fmt.format_number(agency.symbol, report.number),
         place_date=vntext.place_date(agency.place, report.date),
         doc_type=DOC_TYPE,
-        subject=subject,
+        subject=fit(subject, Element.SUBJECT, text_mm, upper=False),
         kinh_gui=kinh_gui,
         body=tuple(body),
         recipients=tuple(vntext.clean(r) for r in _recipients(report, fmt)),
-        signer=tuple(Line(s.element, vntext.clean(s.text)) for s in _signer(report)),
+        signer=tuple(
+            Line(s.element, fit(s.text, s.element, signature_mm))
+            if s.element in (Element.SIGNER_AUTHORITY, Element.SIGNER_TITLE)
+            else Line(s.element, vntext.clean(s.text))
+            for s in _signer(report, fmt)
+        ),
     )

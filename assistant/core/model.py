@@ -31,23 +31,31 @@ class TaskStatus(StrEnum):
     PARTLY = "partly"
     NOT_DONE = "not_done"
     NOT_APPLICABLE = "not_applicable"
+    NOT_REPORTED = "not_reported"  # the clerk leaves this task out of the report, on purpose
 
 
 STATUS_LABELS_VI = {
     TaskStatus.DONE: "Đã thực hiện",
     TaskStatus.PARTLY: "Thực hiện một phần",
     TaskStatus.NOT_DONE: "Chưa thực hiện",
-    TaskStatus.NOT_APPLICABLE: "Không áp dụng",
+    TaskStatus.NOT_APPLICABLE: "Không thuộc phạm vi của cơ quan",
+    TaskStatus.NOT_REPORTED: "Không đưa vào báo cáo",
 }
 
 
 @dataclass(frozen=True)
 class Signer:
-    """Who signs: authority prefix ("KT. GIÁM ĐỐC", "K/T TRƯỞNG BAN"), title, and name."""
+    """Who signs, as the signature block prints it (NĐ30 Điều 13; HD36 Phụ lục 3):
+
+    ``collective`` — "TM. ỦY BAN NHÂN DÂN" / "T/M BAN THƯỜNG VỤ" when a collective body signs;
+    ``authority`` — "KT. CHỦ TỊCH", "K/T TRƯỞNG BAN", "TL. GIÁM ĐỐC" when signing for the head;
+    then ``title`` ("PHÓ CHỦ TỊCH") and ``name``. Prefixes follow the format's system when printed.
+    """
 
     authority: str = ""
     title: str = ""
     name: str = ""
+    collective: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,8 @@ class AgencyProfile:
     Nơi nhận line ("Lưu: VT, TKBT."); ``place`` is the place name of the date line.
     ``format`` overrides the layout chosen from ``kind`` (nd30 for state, hd36 for Party).
     ``groups`` are the addressee groups of directives this agency belongs to (for "my tasks first").
+    ``short_name`` is how the report names the agency after the first mention ("Đài", "Báo",
+    "Ủy ban nhân dân huyện", "Ban Thường vụ Huyện ủy"); the full name when empty.
     """
 
     name: str
@@ -147,6 +157,11 @@ class AgencyProfile:
     drafting_unit: str = ""
     format: str | None = None
     groups: tuple[str, ...] = ()
+    short_name: str = ""
+
+    @property
+    def self_name(self) -> str:
+        return self.short_name or self.name
 
     @property
     def format_id(self) -> str:
@@ -184,6 +199,9 @@ class Report:
     period: Period = Period()
     number: int | None = None  # outgoing number; None prints "Số:    /BC-…"
     format_id: str | None = None  # per-report override of the profile's format
+    # The clerk confirmed a format of the other system (a state body in the Party layout, or
+    # the reverse); without it such a report is refused.
+    format_confirmed: bool = False
     implementation: str = ""  # section I: leadership, briefing, plans
     strengths: str = ""
     difficulties: str = ""

@@ -57,8 +57,9 @@ def day_month(d: date) -> str:
 
 
 def short_date(d: date) -> str:
-    """ "11/3/2024" — how directives cite each other's dates in running text."""
-    return f"{d.day}/{d.month}/{d.year}"
+    """ "02/4/2024", "11/3/2024", "05/02/2024" — a cited date in running text, with NĐ30's
+    zero-padding of days and of months 1 and 2, as the directives themselves write it."""
+    return f"{day(d)}/{month(d)}/{d.year}"
 
 
 def number(value: float | int) -> str:
@@ -67,8 +68,14 @@ def number(value: float | int) -> str:
 
 
 def percent(share: float) -> str:
-    """``share`` in [0, 1] as "8,5%" (one decimal, trailing zero dropped: "15%")."""
-    return format_percent(share, locale="vi", format="#,##0.#%")
+    """``share`` in [0, 1] as "8,5%", "4,0%", "15,0%": always one decimal, so that figures
+    side by side read alike."""
+    return format_percent(share, locale="vi", format="#,##0.0%")
+
+
+def limit_percent(share: float) -> str:
+    """A rule's threshold as the directive states it: "15%"."""
+    return format_percent(share, locale="vi", format="#,##0.##%")
 
 
 def fold(text: str) -> str:

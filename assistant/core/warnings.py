@@ -14,7 +14,7 @@ def report_warnings(report: Report) -> list[str]:
         if isinstance(figures, ContentRatioFigures) and figures.over_limit:
             found.append(
                 f"Nhiệm vụ {task_id}: tỷ lệ thông tin tiêu cực là {vntext.percent(figures.share)}, "
-                f"không đạt yêu cầu dưới {vntext.percent(NEGATIVE_LIMIT)}; báo cáo đã ghi rõ điều này."
+                f"không đạt yêu cầu dưới {vntext.limit_percent(NEGATIVE_LIMIT)}; báo cáo đã ghi rõ điều này."
             )
     if report.number is None:
         found.append("Chưa có số văn bản đi: dòng «Số» để trống để điền tay.")

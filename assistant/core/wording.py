@@ -23,7 +23,7 @@ from assistant.core.errors import UserError
 from assistant.paths import TEMPLATES
 
 BLOCK_TAGS = ("subject", "h1", "h2", "p", "li", "closing")
-TEMPLATE_VERSION = "1"  # bump when the bundled wording changes; stored with each report
+TEMPLATE_VERSION = "2"  # bump when the bundled wording changes; stored with each report
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ def _environment(extra_dirs: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         paras=_paras,
         num=vntext.number,
         pct=vntext.percent,
+        limit_pct=vntext.limit_percent,
         short_date=vntext.short_date,
         date_words=vntext.date_words,
         day_month=vntext.day_month,

@@ -32,7 +32,6 @@ class CountField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("0")
         self.setMaximumWidth(110)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
@@ -43,8 +42,8 @@ class CountField(QLineEdit):
     def value(self) -> int | None:
         return parse_count(self.text())[0]
 
-    def set_value(self, value: int) -> None:
-        self.setText(str(value) if value else "")
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else str(value))
 
     def show_problem(self, message: str) -> None:
         self.setStyleSheet(ERROR_STYLE if message else "")
@@ -91,8 +90,10 @@ class FiguresForm(QWidget):
             if field.value() is not None:
                 field.show_problem(problems.get(path, ""))
 
-    def _int(self, path: str) -> int:
-        return self.fields[path].value() or 0
+    def _given(self, *paths: str, key=lambda path: path) -> dict:
+        """The counts typed in these fields; an empty field is a figure not given (left out)."""
+        found = {key(p): self.fields[p].value() for p in paths if self.fields[p].text().strip()}
+        return {k: v for k, v in found.items() if v is not None}
 
     def platform_grid(self, columns: dict[str, str]) -> QGridLayout:
         """One row per platform, one count per column; each error shows under its field."""
@@ -141,22 +142,23 @@ class ShortVideoForm(FiguresForm):
     def value(self) -> dict:
         platforms = []
         for key in PLATFORMS:
-            counts = {n: self._int(f"{key}.{n}") for n in ("clips", "views", "interactions")}
-            if any(counts.values()):
+            paths = [f"{key}.{n}" for n in ("clips", "views", "interactions")]
+            counts = self._given(*paths, key=lambda path: path.split(".")[1])
+            if counts:
                 platforms.append({"platform": key, **counts})
         return {
-            "clips_produced": self._int("clips_produced"),
+            **self._given("clips_produced"),
             "platforms": platforms,
             "examples": vntext.paragraphs(self.examples.toPlainText()),
             "censored_by": self.censored_by.text().strip(),
         }
 
     def load(self, data: dict) -> None:
-        self.fields["clips_produced"].set_value(data.get("clips_produced", 0))
+        self.fields["clips_produced"].set_value(data.get("clips_produced"))
         for p in data.get("platforms", ()):
             for name in ("clips", "views", "interactions"):
                 if f"{p['platform']}.{name}" in self.fields:
-                    self.fields[f"{p['platform']}.{name}"].set_value(p.get(name, 0))
+                    self.fields[f"{p['platform']}.{name}"].set_value(p.get(name))
         self.examples.setPlainText("\n".join(data.get("examples", ())))
         self.censored_by.setText(data.get("censored_by", ""))
 
@@ -178,15 +180,15 @@ class ContentRatioForm(FiguresForm):
     def value(self) -> dict:
         platforms = []
         for key in PLATFORMS:
-            total, negative = self._int(f"{key}.total"), self._int(f"{key}.negative")
-            if total or negative:
-                platforms.append({"platform": key, "total": total, "negative": negative})
+            counts = self._given(f"{key}.total", f"{key}.negative", key=lambda p: p.split(".")[1])
+            if counts:
+                platforms.append({"platform": key, **counts})
         return {"platforms": platforms}
 
     def load(self, data: dict) -> None:
         for p in data.get("platforms", ()):
-            self.fields[f"{p['platform']}.total"].set_value(p.get("total", 0))
-            self.fields[f"{p['platform']}.negative"].set_value(p.get("negative", 0))
+            self.fields[f"{p['platform']}.total"].set_value(p.get("total"))
+            self.fields[f"{p['platform']}.negative"].set_value(p.get("negative"))
         self.update_share()
 
     def update_share(self) -> None:
@@ -206,7 +208,7 @@ class ContentRatioForm(FiguresForm):
         self.over_limit = figures.over_limit
         if figures.over_limit:
             text += " " + self.tr("Cảnh báo: không đạt yêu cầu dưới {limit}.").format(
-                limit=vntext.percent(NEGATIVE_LIMIT)
+                limit=vntext.limit_percent(NEGATIVE_LIMIT)
             )
             self.share.setStyleSheet(
                 "color: #b71c1c; font-weight: bold; background: #ffebee; padding: 4px;"
@@ -280,14 +282,14 @@ class CodeOfConductForm(FiguresForm):
         self.changed.connect(self._recheck)
 
     def value(self) -> dict:
-        data = {path: self._int(path) for path, _ in self.COUNTS}
+        data = self._given(*(path for path, _ in self.COUNTS))
         data["internal_rule"] = self.internal_rule.text().strip()
         data["checklist"] = {k: b.isChecked() for k, b in self.checks.items() if b.isChecked()}
         return data
 
     def load(self, data: dict) -> None:
         for path, _ in self.COUNTS:
-            self.fields[path].set_value(data.get(path, 0))
+            self.fields[path].set_value(data.get(path))
         self.internal_rule.setText(data.get("internal_rule", ""))
         for key, box in self.checks.items():
             box.setChecked(bool(data.get("checklist", {}).get(key)))

@@ -103,7 +103,8 @@ class _Writer:
         if kind is RuleKind.HYPHENS:
             self.para(container, Element.SUBJECT, "-----").runs[0].font.bold = False
             return
-        measured = text_width_mm(text, rule.size.default, bold=rule.bold, italic=rule.italic)
+        line = _longest_line(text, rule)
+        measured = text_width_mm(line, rule.size.default, bold=rule.bold, italic=rule.italic)
         inner = column_mm - 2 * CELL_PADDING_MM
         length = measured if kind is RuleKind.LINE_TEXT else min(measured, inner) * self.fmt.line_fraction.default
         paragraph = self._new_paragraph(container)
@@ -165,7 +166,7 @@ class _Writer:
             self.para(names, Element.PARENT_BODY, lay.parent_body)
         self.para(names, Element.ISSUER, lay.issuer)
         issuer_rule = fmt.rule(Element.ISSUER)
-        self.rule_line(names, fmt.under_issuer, left_mm, _longest_line(lay.issuer), issuer_rule)
+        self.rule_line(names, fmt.under_issuer, left_mm, lay.issuer, issuer_rule)
         self.para(titles, Element.NATIONAL_TITLE, fmt.national_title)
         title_rule = fmt.rule(Element.NATIONAL_TITLE)
         self.rule_line(titles, fmt.under_national_title, right_mm, fmt.national_title, title_rule)
@@ -240,8 +241,13 @@ class _Writer:
         return buffer.getvalue()
 
 
-def _longest_line(text: str) -> str:
-    return max(text.splitlines() or [text], key=len)
+def _longest_line(text: str, rule: TextRule) -> str:
+    """The widest line as printed (a multi-line name or trích yếu: the rule follows that one)."""
+
+    def width(line: str) -> float:
+        return text_width_mm(line, rule.size.default, bold=rule.bold, italic=rule.italic)
+
+    return max(text.splitlines() or [text], key=width)
 
 
 def _bottom_border(paragraph: Paragraph) -> None:
