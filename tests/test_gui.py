@@ -101,6 +101,35 @@ def test_wizard_saves_the_profile_and_refuses_a_missing_name(
     assert saved.name == "Đài Phát thanh và Truyền hình Thái Nguyên" and saved.symbol == "PTTH"
 
 
+def test_wizard_keeps_the_short_name_and_a_collective_signature(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    wizard = ProfileWizard(library)
+    qtbot.addWidget(wizard)
+    profile = {
+        **factories.STATE_PROFILE,
+        "name": "Ủy ban nhân dân huyện Phú Lương",
+        "short_name": "Ủy ban nhân dân huyện",
+        "signer": {
+            "collective": "TM. ỦY BAN NHÂN DÂN",
+            "authority": "KT. CHỦ TỊCH",
+            "title": "PHÓ CHỦ TỊCH",
+            "name": "Lê Văn Bình",
+        },
+    }
+    fill_wizard(wizard, profile)
+    wizard.accept()
+    saved = load_profile(library)
+    assert saved.self_name == "Ủy ban nhân dân huyện"
+    assert (saved.signer.collective, saved.signer.authority) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+    )
+    reopened = ProfileWizard(library, saved)
+    qtbot.addWidget(reopened)
+    assert reopened.edits["signer.collective"].text() == "TM. ỦY BAN NHÂN DÂN"
+
+
 def test_directive_search_ignores_diacritics(qtbot, qtmodeltester) -> None:
     from assistant.core.directives import directive_from_dict
 
@@ -137,7 +166,9 @@ def fill_everything(window: MainWindow) -> None:
     conduct.figures.internal_rule.setText("Quy chế số 12/QC-PTTH")
     conduct.figures.checks["positive_content"].setChecked(True)
     censor.notes.setPlainText("Giám đốc trực tiếp duyệt.")
-    editor.sections["implementation"].setPlainText("Ban Giám đốc quán triệt đến toàn thể viên chức.")
+    editor.sections["implementation"].setPlainText(
+        "Ban Giám đốc quán triệt đến toàn thể viên chức."
+    )
     editor.sections["difficulties"].setPlainText("Thiếu nhân lực.\nThiết bị cũ.")
 
 

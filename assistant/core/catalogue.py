@@ -25,7 +25,7 @@ TASK_KINDS: dict[str, TaskKind] = {
     for k in (
         TaskKind(
             "short_video",
-            "Sản xuất, đăng phát video clip ngắn trên các nền tảng số, mạng xã hội",
+            "Sản xuất, đăng, phát video clip ngắn trên các nền tảng số, mạng xã hội",
             figures="short_video",
             hint="Số clip, nền tảng, lượt xem/tương tác, clip tiêu biểu, người kiểm duyệt",
         ),

@@ -27,6 +27,11 @@ FIELDS = (
         "Đài Phát thanh và Truyền hình Thái Nguyên",
     ),
     (
+        "short_name",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Tên gọi tắt trong báo cáo:"),
+        "Đài  /  Ủy ban nhân dân huyện  /  Ban Thường vụ Huyện ủy",
+    ),
+    (
         "parent",
         QT_TRANSLATE_NOOP("ProfileWizard", "Cơ quan chủ quản / cấp trên:"),
         "UBND tỉnh Thái Nguyên",
@@ -36,6 +41,11 @@ FIELDS = (
 )
 SIGNER_FIELDS = (
     (
+        "signer.collective",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Thay mặt tập thể (nếu có):"),
+        "TM. ỦY BAN NHÂN DÂN  /  T/M BAN THƯỜNG VỤ",
+    ),
+    (
         "signer.authority",
         QT_TRANSLATE_NOOP("ProfileWizard", "Quyền hạn ký (nếu có):"),
         "KT. GIÁM ĐỐC  /  K/T TRƯỞNG BAN",
@@ -44,6 +54,9 @@ SIGNER_FIELDS = (
     ("signer.name", QT_TRANSLATE_NOOP("ProfileWizard", "Họ và tên người ký:"), "Nguyễn Văn An"),
     ("drafting_unit", QT_TRANSLATE_NOOP("ProfileWizard", "Đơn vị soạn thảo (dòng «Lưu»):"), "TKBT"),
 )
+
+
+SIGNER_KEYS = ("collective", "authority", "title", "name")
 
 
 class ProfileWizard(QWizard):
@@ -59,6 +72,7 @@ class ProfileWizard(QWizard):
         self.setButtonText(QWizard.BackButton, self.tr("Quay lại"))
         self.setButtonText(QWizard.CancelButton, self.tr("Hủy"))
         self.profile: AgencyProfile | None = None
+        self.kept: dict = {}  # what the wizard does not show (groups, format) is kept as it was
         if current:
             self._fill(profile_to_dict(current))
 
@@ -87,20 +101,23 @@ class ProfileWizard(QWizard):
 
     def _fill(self, data: dict) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(data["kind"]), 0))
-        for key in ("name", "parent", "symbol", "place", "drafting_unit"):
+        for key in ("name", "short_name", "parent", "symbol", "place", "drafting_unit"):
             self.edits[key].setText(data.get(key, ""))
-        for key in ("authority", "title", "name"):
+        for key in SIGNER_KEYS:
             self.edits[f"signer.{key}"].setText(data["signer"].get(key, ""))
+        self.kept = {k: data[k] for k in ("groups", "format") if data.get(k)}
 
     def data_dict(self) -> dict:
         text = {k: e.text().strip() for k, e in self.edits.items()}
         return {
+            **self.kept,
             "name": text["name"],
+            "short_name": text["short_name"],
             "parent": text["parent"],
             "kind": self.kind.currentData(),
             "symbol": text["symbol"].upper(),
             "place": text["place"],
-            "signer": {k: text[f"signer.{k}"] for k in ("authority", "title", "name")},
+            "signer": {k: text[f"signer.{k}"] for k in SIGNER_KEYS},
             "drafting_unit": text["drafting_unit"],
         }
 
