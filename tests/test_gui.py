@@ -441,3 +441,25 @@ def test_tasks_of_the_agency_come_first_else_all_are_its_own() -> None:
         dict(factories.STATE_PROFILE, name="Sở Nội vụ", groups=["departments_districts"])
     )
     assert [t.id for t in split_tasks(directive, declared)[0]] == ["t1", "t2", "t3", "t4"]
+
+
+def test_the_window_marks_what_the_report_still_needs(qtbot, library: Path, clerk: Answers) -> None:
+    window = open_window(qtbot, with_profile(library))
+    window.select_directive(factories.DIRECTIVE["id"])
+    fill_everything(window)
+    censor = window.editor.tasks[3]
+    censor.status.setCurrentIndex(censor.status.findData("partly"))
+    censor.notes.setPlainText("")
+    window.editor.tasks[0].included.setChecked(False)
+    window.generate()
+    warning = clerk.texts("warn")
+    assert "Nhiệm vụ 1" in warning and "chưa có câu trả lời" in warning
+    assert "lý do chưa hoàn thành" in warning and not clerk.proposed  # no save dialog
+    video = window.editor.tasks[0]
+    assert video.gap.isVisibleTo(window) and "chưa có câu trả lời" in video.gap.text()
+    assert censor.gap.isVisibleTo(window) and not window.editor.tasks[1].gap.isVisibleTo(window)
+    video.included.setChecked(True)
+    video.figures.fields["clips_produced"].setText("3")
+    censor.notes.setPlainText("Mới duyệt được clip thời sự; clip giải trí chưa có người duyệt.")
+    window.preview()
+    assert not video.gap.isVisibleTo(window) and not censor.gap.isVisibleTo(window)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.core import readiness
 from assistant.core.agency import load_profile
 from assistant.core.answers import answers_to_report
 from assistant.core.directives import DirectiveLibrary
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
     def preview(self) -> None:
         report = self._report()
         if report is not None:
+            self.editor.show_gaps(readiness.gaps(report))  # preview anyway, gaps marked
             try:
                 self.preview_dialog = PreviewDialog(
                     build_layout(report, [self.data_dir / "templates"]), self
@@ -253,6 +255,15 @@ class MainWindow(QMainWindow):
     def generate(self) -> None:
         report = self._report()
         if report is None:
+            return
+        gaps = readiness.gaps(report)
+        self.editor.show_gaps(gaps)
+        if gaps:
+            messages.warn(
+                self,
+                self.tr("Báo cáo còn thiếu"),
+                "\n".join(f"- {gap.message}" for gap in gaps),
+            )
             return
         self.save_draft()
         self.flow = GenerateFlow(self, self.data_dir, report, self.draft_id, self.open_results)

@@ -29,17 +29,16 @@ from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
 from assistant.gui.figure_forms import FORMS, CountField
 
+# Unnumbered: a section left empty is left out of the report, and the numbering follows.
 SECTIONS = (
     (
         "implementation",
-        QT_TRANSLATE_NOOP(
-            "ReportEditor", "I. Tình hình triển khai (lãnh đạo, quán triệt, kế hoạch):"
-        ),
+        QT_TRANSLATE_NOOP("ReportEditor", "Tình hình triển khai (lãnh đạo, quán triệt, kế hoạch):"),
     ),
-    ("strengths", QT_TRANSLATE_NOOP("ReportEditor", "III.1. Ưu điểm:")),
-    ("difficulties", QT_TRANSLATE_NOOP("ReportEditor", "III.2. Khó khăn, vướng mắc:")),
-    ("next_steps", QT_TRANSLATE_NOOP("ReportEditor", "IV. Phương hướng thời gian tới:")),
-    ("proposals", QT_TRANSLATE_NOOP("ReportEditor", "V. Đề xuất, kiến nghị:")),
+    ("strengths", QT_TRANSLATE_NOOP("ReportEditor", "Ưu điểm:")),
+    ("difficulties", QT_TRANSLATE_NOOP("ReportEditor", "Hạn chế, khó khăn, vướng mắc:")),
+    ("next_steps", QT_TRANSLATE_NOOP("ReportEditor", "Phương hướng thời gian tới:")),
+    ("proposals", QT_TRANSLATE_NOOP("ReportEditor", "Đề xuất, kiến nghị:")),
 )
 
 
@@ -66,6 +65,11 @@ class TaskBox(QGroupBox):
         text.setTextFormat(Qt.PlainText)
         text.setStyleSheet("color: #555;" if mine else "color: #999;")
         layout.addWidget(text)
+        self.gap = QLabel()  # what the report still needs from this task, in red
+        self.gap.setWordWrap(True)
+        self.gap.setStyleSheet("color: #c62828;")
+        self.gap.hide()
+        layout.addWidget(self.gap)
         self.included = QCheckBox(self.tr("Báo cáo nhiệm vụ này"))
         self.included.setChecked(False)
         layout.addWidget(self.included)
@@ -90,6 +94,10 @@ class TaskBox(QGroupBox):
         self.included.toggled.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
+
+    def show_gap(self, message: str) -> None:
+        self.gap.setText(message)
+        self.gap.setVisible(bool(message))
 
     def answer(self) -> dict | None:
         if not self.included.isChecked():
@@ -204,7 +212,7 @@ class ReportEditor(QScrollArea):
         for key, label in SECTIONS:
             self.sections[key] = _text_box()
             self.sections[key].setPlaceholderText(
-                self.tr("Mỗi dòng là một đoạn văn; để trống sẽ dùng câu mặc định.")
+                self.tr("Mỗi dòng là một đoạn văn; để trống thì báo cáo không có mục này.")
             )
             form.addRow(self.tr(label), self.sections[key])
             self.sections[key].textChanged.connect(self.changed)
@@ -233,7 +241,7 @@ class ReportEditor(QScrollArea):
         return data
 
     def load(self, data: dict) -> None:
-        self.number.set_value(data.get("number") or 0)
+        self.number.set_value(data.get("number"))
         if data.get("date"):
             self.date.setDate(QDate(date.fromisoformat(data["date"])))
         period = data.get("period") or {}
@@ -247,6 +255,12 @@ class ReportEditor(QScrollArea):
             box.load(tasks.get(box.task.id))
         for key, box in self.sections.items():
             box.setPlainText(data.get(key, ""))
+
+    def show_gaps(self, gaps) -> None:
+        """Mark each task the report still needs something of (``core.readiness`` gaps)."""
+        for box in self.tasks:
+            own = [g.message for g in gaps if g.field.split(".")[:2] == ["tasks", box.task.id]]
+            box.show_gap(own[0] if own else "")
 
     def problems(self) -> list[str]:
         """What stops generating, as Vietnamese sentences naming the task and the field."""
