@@ -17,6 +17,7 @@ from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
 from assistant.core.figures import CHECKLIST_874_SENTENCES, NEGATIVE_LIMIT
 from assistant.core.formats import Case, Element, FormatProfile, profile
+from assistant.core.linebreak import CELL_PADDING_MM, LAYOUT_MAX_LINES, break_lines
 from assistant.core.model import STATUS_LABELS_VI, Directive, Report, TaskStatus
 from assistant.core.wording import Block, environment, render_blocks
 
@@ -216,37 +217,47 @@ def _signer(report: Report, fmt: FormatProfile) -> tuple[Line, ...]:
     return tuple(line for line in lines if line.text)
 
 
+# The widths come from Liberation Serif, metric-compatible with Times New Roman; a small margin
+# covers rounding in Word's layout, so a line measured to fit never wraps once more there.
+FIT_MARGIN_MM = 0.3
+
+
+def _fit(
+    fmt: FormatProfile, text: str, element: Element, width_mm: float, upper: bool = True
+) -> str:
+    """Broken where a văn thư would break it (``core/linebreak.py``): no line ends inside a name."""
+    rule = fmt.rule(element)
+    return break_lines(
+        vntext.clean(text),
+        width_mm - FIT_MARGIN_MM,
+        rule.size.default,
+        bold=rule.bold,
+        upper=upper,
+        max_lines=LAYOUT_MAX_LINES,
+    )
+
+
 def build_layout(report: Report, template_dirs: Sequence[Path] = ()) -> ReportLayout:
     fmt = profile(report.effective_format)
     blocks = render_blocks(environment(template_dirs), REPORT_TEMPLATE, _context(report, fmt))
     subject, body = _body(blocks, fmt)
     agency = report.profile
     kinh_gui = (f"Kính gửi: {report.directive.report_to}.",) if fmt.uses_kinh_gui else ()
-    from assistant.core.linebreak import CELL_PADDING_MM, LAYOUT_MAX_LINES, break_lines
-
-    def fit(text: str, element: Element, width_mm: float, upper: bool = True) -> str:
-        """Broken where a văn thư would break it, so no line ends inside a name."""
-        rule = fmt.rule(element)
-        size, bold = rule.size.default, rule.bold
-        return break_lines(
-            vntext.clean(text), width_mm, size, bold=bold, upper=upper, max_lines=LAYOUT_MAX_LINES
-        )
-
     names_mm, signature_mm = (w - 2 * CELL_PADDING_MM for w in fmt.header_columns_mm)
     text_mm = fmt.page_width_mm - fmt.margin_left_mm.default - fmt.margin_right_mm.default
     return ReportLayout(
         format=fmt,
-        parent_body=fit(agency.parent, Element.PARENT_BODY, names_mm),
-        issuer=fit(agency.name, Element.ISSUER, names_mm),
+        parent_body=_fit(fmt, agency.parent, Element.PARENT_BODY, names_mm),
+        issuer=_fit(fmt, agency.name, Element.ISSUER, names_mm),
         number=fmt.format_number(agency.symbol, report.number),
         place_date=vntext.place_date(agency.place, report.date),
         doc_type=DOC_TYPE,
-        subject=fit(subject, Element.SUBJECT, text_mm, upper=False),
+        subject=_fit(fmt, subject, Element.SUBJECT, text_mm, upper=False),
         kinh_gui=kinh_gui,
         body=tuple(body),
         recipients=tuple(vntext.clean(r) for r in _recipients(report, fmt)),
         signer=tuple(
-            Line(s.element, fit(s.text, s.element, signature_mm))
+            Line(s.element, _fit(fmt, s.text, s.element, signature_mm))
             if s.element in (Element.SIGNER_AUTHORITY, Element.SIGNER_TITLE)
             else Line(s.element, vntext.clean(s.text))
             for s in _signer(report, fmt)

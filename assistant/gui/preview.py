@@ -11,11 +11,16 @@ from assistant.core.formats import Element
 from assistant.core.layout import ReportLayout
 
 
+def _lines(text: str) -> str:
+    """Escaped, with the line breaks the document has (long names, the trích yếu)."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
 def layout_html(layout: ReportLayout) -> str:
     fmt = layout.format
     left = (
-        escape(layout.parent_body) + "<br>" if layout.parent_body else ""
-    ) + f"<b>{escape(layout.issuer)}</b>"
+        _lines(layout.parent_body) + "<br>" if layout.parent_body else ""
+    ) + f"<b>{_lines(layout.issuer)}</b>"
     right = f"<b>{escape(fmt.national_title)}</b>" + (
         f"<br><b>{escape(fmt.motto)}</b>" if fmt.motto else ""
     )
@@ -23,7 +28,7 @@ def layout_html(layout: ReportLayout) -> str:
         "<table width='100%'><tr>",
         f"<td align='center' width='42%'>{left}<br>{escape(layout.number)}</td>",
         f"<td align='center'>{right}<br><i>{escape(layout.place_date)}</i></td></tr></table>",
-        f"<p align='center'><b>{escape(layout.doc_type)}</b><br><b>{escape(layout.subject)}</b></p>",
+        f"<p align='center'><b>{escape(layout.doc_type)}</b><br><b>{_lines(layout.subject)}</b></p>",
     ]
     parts += [f"<p align='center'>{escape(line)}</p>" for line in layout.kinh_gui]
     for line in layout.body:
@@ -34,7 +39,7 @@ def layout_html(layout: ReportLayout) -> str:
             else f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>"
         )
     recipients = "<br>".join(escape(r) for r in layout.recipients)
-    signer = "<br>".join(f"<b>{escape(s.text)}</b>" for s in layout.signer[:-1])
+    signer = "<br>".join(f"<b>{_lines(s.text)}</b>" for s in layout.signer[:-1])
     name = f"<b>{escape(layout.signer[-1].text)}</b>" if layout.signer else ""
     parts.append(
         "<table width='100%'><tr>"

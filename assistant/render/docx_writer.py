@@ -224,8 +224,9 @@ class _Writer:
 
     def properties(self) -> None:
         props = self.doc.core_properties
-        props.title = f"{self.layout.doc_type} {self.layout.subject}"[:250]
-        props.author = self.layout.issuer.title()[:250]
+        subject, issuer = (" ".join(t.split()) for t in (self.layout.subject, self.layout.issuer))
+        props.title = f"{self.layout.doc_type} {subject}"[:250]
+        props.author = issuer.title()[:250]
         props.language = "vi-VN"
 
     def write(self) -> bytes:

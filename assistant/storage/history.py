@@ -294,7 +294,7 @@ class History:
             " series = ?, number = ?, year = ?, report_date = ?, updated_at = ?, output_path = ?,"
             " sha256 = ?, answers = ?, search_text = ? WHERE id = ?",
             [
-                result.layout.subject,
+                " ".join(result.layout.subject.split()),  # one line, as lists show it
                 report.effective_format,
                 TEMPLATE_VERSION,
                 series,
