@@ -463,3 +463,20 @@ def test_the_window_marks_what_the_report_still_needs(qtbot, library: Path, cler
     censor.notes.setPlainText("Mới duyệt được clip thời sự; clip giải trí chưa có người duyệt.")
     window.preview()
     assert not video.gap.isVisibleTo(window) and not censor.gap.isVisibleTo(window)
+
+
+def test_the_preview_tells_the_programs_wording_from_the_clerks(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    window = open_window(qtbot, with_profile(library))
+    window.select_directive(factories.DIRECTIVE["id"])
+    fill_everything(window)
+    window.preview()
+    dialog = window.preview_dialog
+    html = dialog.view.toHtml()
+    typed = "Giám đốc trực tiếp duyệt."
+    wording = "đã sản xuất 42 video clip ngắn"
+    paragraph = {p: next(b for b in html.split("<p") if p in b) for p in (typed, wording)}
+    assert "#1a4f8b" in paragraph[wording] and "#1a4f8b" not in paragraph[typed]
+    assert "Chữ xanh" in dialog.legend.text()
+    assert dialog.height() <= dialog.screen().availableGeometry().height()

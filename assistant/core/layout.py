@@ -29,6 +29,7 @@ DOC_TYPE = "BÁO CÁO"
 class Line:
     element: Element
     text: str
+    typed: bool = False  # the clerk's own words; False: the program's wording of their answers
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,11 @@ def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]
             lines.append(Line(Element.HEADING2, f"{label} {block.text}"))
         elif block.tag == "li":
             last = i + 1 == len(blocks) or blocks[i + 1].tag != "li"
-            lines.append(Line(Element.BODY, _list_item(block.text, last)))
+            lines.append(Line(Element.BODY, _list_item(block.text, last), block.typed))
         elif block.tag == "closing":
             lines.append(Line(Element.BODY, block.text.rstrip(" .;,") + fmt.end_mark))
         else:
-            lines.append(Line(Element.BODY, block.text))
+            lines.append(Line(Element.BODY, block.text, block.typed))
     return subject, lines
 
 

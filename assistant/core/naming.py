@@ -13,7 +13,7 @@ MAX_STEM = 120  # well under MAX_PATH once a Documents folder is in front
 
 
 def report_file_name(directive: Directive, when: date) -> str:
-    """"Báo cáo thực hiện CV 3270-CV-BTGTU ngày 28-06-2024.docx"."""
+    """ "Báo cáo thực hiện CV 3270-CV-BTGTU ngày 28-06-2024.docx"."""
     symbol = _FORBIDDEN.sub("-", directive.symbol)
     stem = f"Báo cáo thực hiện CV {symbol} ngày {when:%d-%m-%Y}"
     stem = unicodedata.normalize("NFC", stem).strip(" .")[:MAX_STEM]

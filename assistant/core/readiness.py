@@ -40,7 +40,9 @@ def _task_gaps(report: Report) -> list[Gap]:
     for task in report.directive.tasks:
         answer = report.answers.get(task.id)
         title = f"«{task.title or task.text[:60]}»"
-        name = f"Nhiệm vụ {title}" if task.label in ("", "-") else f"Nhiệm vụ {task.label} ({title})"
+        name = (
+            f"Nhiệm vụ {title}" if task.label in ("", "-") else f"Nhiệm vụ {task.label} ({title})"
+        )
         where = f"tasks.{task.id}"
         if answer is None:
             if task in mine:

@@ -23,6 +23,7 @@ from assistant.core.errors import UserError
 from assistant.paths import TEMPLATES
 
 BLOCK_TAGS = ("subject", "h1", "h2", "p", "li", "closing")
+TYPED = "typed"  # the attribute |paras puts on the clerk's own lines, so a preview can tell them
 TEMPLATE_VERSION = "2"  # bump when the bundled wording changes; stored with each report
 
 
@@ -30,6 +31,7 @@ TEMPLATE_VERSION = "2"  # bump when the bundled wording changes; stored with eac
 class Block:
     tag: str  # one of BLOCK_TAGS
     text: str
+    typed: bool = False  # the clerk's own text (through |paras), not the templates' wording
 
 
 class _BlockParser(HTMLParser):
@@ -37,17 +39,19 @@ class _BlockParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self._tag: str | None = None
+        self._typed = False
         self._text: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
             self._tag, self._text = tag, []
+            self._typed = any(name == TYPED for name, _ in attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == self._tag:
             text = " ".join("".join(self._text).split())
             if text:
-                self.blocks.append(Block(tag, text))
+                self.blocks.append(Block(tag, text, self._typed))
             self._tag = None
 
     def handle_data(self, data: str) -> None:
@@ -59,7 +63,7 @@ def _paras(value: object, tag: str = "p") -> Markup:
     """Each non-empty line of a clerk's text as its own escaped block."""
     lines = vntext.paragraphs(str(value or ""))
     return Markup("").join(
-        Markup(f"<{tag}>") + escape(line) + Markup(f"</{tag}>\n") for line in lines
+        Markup(f"<{tag} {TYPED}>") + escape(line) + Markup(f"</{tag}>\n") for line in lines
     )
 
 

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.core.formats import Element
 from assistant.core.layout import ReportLayout
+
+WORDING_COLOUR = "#1a4f8b"
+LEGEND = QT_TRANSLATE_NOOP(
+    "PreviewDialog",
+    "Chữ đen: nội dung bạn đã gõ. Chữ xanh: câu chương trình viết từ số liệu, tình trạng và "
+    "thông tin bạn đã nhập — hãy đọc kỹ trước khi trình ký.",
+)
 
 
 def _lines(text: str) -> str:
@@ -33,11 +48,12 @@ def layout_html(layout: ReportLayout) -> str:
     parts += [f"<p align='center'>{escape(line)}</p>" for line in layout.kinh_gui]
     for line in layout.body:
         text = escape(line.text)
-        parts.append(
-            f"<p><b>{text}</b></p>"
-            if line.element is not Element.BODY
-            else f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>"
-        )
+        if line.element is not Element.BODY:
+            parts.append(f"<p><b>{text}</b></p>")
+        elif line.typed:
+            parts.append(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>")
+        else:  # the program's wording of the clerk's answers: told apart, so it is read closely
+            parts.append(f"<p style='color:{WORDING_COLOUR}'>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>")
     recipients = "<br>".join(escape(r) for r in layout.recipients)
     signer = "<br>".join(f"<b>{_lines(s.text)}</b>" for s in layout.signer[:-1])
     name = f"<b>{escape(layout.signer[-1].text)}</b>" if layout.signer else ""
@@ -53,7 +69,12 @@ class PreviewDialog(QDialog):
     def __init__(self, layout: ReportLayout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Xem trước báo cáo"))
-        self.resize(760, 900)
+        # Never taller than the screen (a 1366×768 laptop): the Close button must stay on it.
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(760, screen.width() - 40), min(900, screen.height() - 60))
+        self.legend = QLabel(self.tr(LEGEND))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet(f"color: {WORDING_COLOUR};")
         self.view = QTextBrowser()
         # The report's own typeface where it exists; Liberation Serif has its metrics on Linux.
         paper = QFont()
@@ -65,5 +86,6 @@ class PreviewDialog(QDialog):
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Đóng"))
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
+        box.addWidget(self.legend)
         box.addWidget(self.view)
         box.addWidget(buttons)
