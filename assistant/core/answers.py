@@ -104,6 +104,7 @@ def profile_from_dict(data: dict) -> AgencyProfile:
         format=data.get("format"),
         groups=tuple(data.get("groups", ())),
         short_name=data.get("short_name", ""),
+        aliases=tuple(data.get("aliases", ())),
     )
 
 
@@ -124,6 +125,7 @@ def profile_to_dict(profile: AgencyProfile) -> dict:
         "drafting_unit": profile.drafting_unit,
         "format": profile.format,
         "groups": list(profile.groups),
+        "aliases": list(profile.aliases),
     }
 
 

@@ -26,6 +26,7 @@ from assistant.core.model import (
     Signer,
     Task,
 )
+from assistant.core.request import rule_from_dict
 from assistant.paths import RESOURCES
 
 BUNDLED_DIR = RESOURCES / "directives"
@@ -91,6 +92,9 @@ def directive_from_dict(data: dict) -> Directive:
             for r in data.get("implements", ())
         ),
         report_request=data.get("report_request", ""),
+        report_via=data.get("report_via", ""),
+        report_deadline=_date(data.get("report_deadline")),
+        report_periods=tuple(rule_from_dict(r) for r in data.get("report_periods", ())),
         distribution=tuple(data.get("distribution", ())),
         source=data.get("source", ""),
     )
@@ -101,6 +105,9 @@ def directive_to_dict(directive: Directive) -> dict:
     data = asdict(directive)
     data["kind"] = directive.kind.value
     data["date"] = directive.date.isoformat() if directive.date else None
+    data["report_deadline"] = (
+        directive.report_deadline.isoformat() if directive.report_deadline else None
+    )
     for ref in data["implements"]:
         ref["date"] = ref["date"].isoformat() if ref["date"] else None
     for task in data["tasks"]:

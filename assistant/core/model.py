@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from assistant.core.request import PeriodRule
+
 
 class BodyKind(StrEnum):
     """Whether a body is a Party body (HD36 layout) or a state body (NĐ30 layout)."""
@@ -114,7 +116,10 @@ class Directive:
     signer: Signer
     text: str
     implements: tuple[DocumentRef, ...] = ()
-    report_request: str = ""
+    report_request: str = ""  # the sentence that asks for the report, as the directive words it
+    report_via: str = ""  # the unit the report goes through: "Phòng Thông tin – Báo chí – Xuất bản"
+    report_deadline: date | None = None  # a one-off report's deadline
+    report_periods: tuple[PeriodRule, ...] = ()  # periodic reports, each with its deadline rule
     distribution: tuple[str, ...] = ()  # its own Nơi nhận
     source: str = ""  # where it came from (seed file name, imported file)
 
@@ -158,6 +163,7 @@ class AgencyProfile:
     format: str | None = None
     groups: tuple[str, ...] = ()
     short_name: str = ""
+    aliases: tuple[str, ...] = ()  # other names directives use for this agency ("Đài PT-TH tỉnh")
 
     @property
     def self_name(self) -> str:
