@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.core.agency import load_profile, save_profile
 from assistant.core.answers import answers_to_report, profile_from_dict, profile_to_dict
-from assistant.core.directives import DirectiveLibrary
+from assistant.core.directives import DirectiveLibrary, directive_from_dict, directive_to_dict
 from assistant.core.errors import UserError
 from assistant.core.fileio import read_json_object
 from assistant.core.formats import PROFILES
@@ -27,8 +27,23 @@ def library(args: argparse.Namespace) -> DirectiveLibrary:
 
 
 def _directives(args: argparse.Namespace) -> int:
-    items = library(args).all()
-    if args.json:
+    """``directives [list|show|add|update|remove]``: the library, one record, or a change to it."""
+    lib = library(args)
+    if args.action in ("show", "update", "remove") and not args.id:
+        raise UserError(f"Cần mã công văn: directives {args.action} MÃ", "no id")
+    if args.action == "show":
+        return _show_directive(lib.get(args.id), args.json)
+    if args.action == "remove":
+        lib.remove(args.id)
+        print(f"Đã xóa công văn «{args.id}» khỏi thư viện của bạn.")
+        return 0
+    if args.action in ("add", "update"):
+        return _save_directive(lib, args)
+    return _list_directives(lib.all(), args.json)
+
+
+def _list_directives(items: list, as_json: bool) -> int:
+    if as_json:
         rows = [
             {
                 "id": d.id,
@@ -46,6 +61,49 @@ def _directives(args: argparse.Namespace) -> int:
     for d in items:
         when = d.date.strftime("%d/%m/%Y") if d.date else "??/??/????"
         print(f"{d.id}\n    Số {d.symbol}, {when}, {d.issuer}\n    {d.subject}")
+    return 0
+
+
+def _show_directive(directive, as_json: bool) -> int:
+    data = directive_to_dict(directive)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    when = directive.date.strftime("%d/%m/%Y") if directive.date else "không rõ"
+    print(f"{directive.id}: Số {directive.symbol}, ngày {when}")
+    print(
+        f"Cơ quan ban hành: {' – '.join(filter(None, (directive.issuer_parent, directive.issuer)))}"
+    )
+    print(f"Trích yếu: {directive.subject}")
+    print(
+        f"Báo cáo gửi: {directive.report_to}"
+        + (f" (qua {directive.report_via})" if directive.report_via else "")
+    )
+    if directive.report_deadline:
+        print(f"Hạn báo cáo: {directive.report_deadline:%d/%m/%Y}")
+    for rule in directive.report_periods:
+        print(f"Báo cáo định kỳ: {rule.describe()}")
+    for task in directive.tasks:
+        print(f"  {task.label}. [{task.kind}] {task.title or task.text[:80]}")
+    return 0
+
+
+def _save_directive(lib: DirectiveLibrary, args: argparse.Namespace) -> int:
+    file = args.file if args.action == "update" else args.id  # add takes the file alone
+    if not file:
+        usage = (
+            "directives update MÃ TỆP.json"
+            if args.action == "update"
+            else "directives add TỆP.json"
+        )
+        raise UserError(f"Cần tệp JSON của công văn: {usage}", "no file")
+    data = read_json_object(Path(file), "tệp công văn")
+    if args.action == "update":
+        data["id"] = args.id
+        path = lib.update(directive_from_dict(data))
+    else:
+        path = lib.add(directive_from_dict(data), as_copy=args.copy)
+    print(f"Đã lưu công văn «{path.stem}»: {path}")
     return 0
 
 
@@ -90,8 +148,22 @@ def _profile(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("directives", parents=[common], help="liệt kê các công văn trong thư viện")
+    p = sub.add_parser(
+        "directives", parents=[common], help="xem, thêm, sửa, xóa công văn trong thư viện"
+    )
+    p.add_argument(
+        "action",
+        nargs="?",
+        default="list",
+        choices=["list", "show", "add", "update", "remove"],
+        help="list: liệt kê; show MÃ: xem đủ; add TỆP.json; update MÃ TỆP.json; remove MÃ",
+    )
+    p.add_argument("id", nargs="?", metavar="MÃ", help="mã công văn (với add: tệp JSON)")
+    p.add_argument("file", nargs="?", metavar="TỆP.json", help="tệp JSON của công văn")
     p.add_argument("--json", action="store_true", help="in ra dạng JSON")
+    p.add_argument(
+        "--copy", action="store_true", help="với add: công văn đã có thì lưu thành bản riêng"
+    )
     p.set_defaults(run=_directives)
 
     p = sub.add_parser("generate", parents=[common], help="tạo báo cáo .docx từ tệp trả lời")

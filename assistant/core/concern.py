@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.core.model import AgencyProfile, Directive, Task
+from assistant.core.model import AddresseeGroup, AgencyProfile, Directive, Task
 from assistant.core.vntext import fold
 
 # Words that differ between two spellings of the same agency name without changing it.
@@ -31,15 +31,38 @@ def _same_agency(member: str, name: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
+def _named_member(group: AddresseeGroup, profile: AgencyProfile) -> str:
+    """The member of ``group`` that is this agency, by its name or one of its aliases; or ""."""
+    names = (profile.name, *profile.aliases)
+    return next((m for m in group.members if any(_same_agency(m, n) for n in names)), "")
+
+
 def my_groups(directive: Directive, profile: AgencyProfile | None) -> set[str]:
     """Ids of the directive's groups the agency belongs to: declared in the profile, or by name."""
     if profile is None:
         return set()
     found = {g.id for g in directive.groups if g.id in profile.groups}
-    found |= {
-        g.id for g in directive.groups if any(_same_agency(m, profile.name) for m in g.members)
-    }
+    found |= {g.id for g in directive.groups if _named_member(g, profile)}
     return found
+
+
+def why_mine(directive: Directive, profile: AgencyProfile | None, task: Task) -> str:
+    """Why ``task`` is shown as the agency's own (or not), in Vietnamese, for the clerk to check."""
+    groups = my_groups(directive, profile)
+    if not groups:
+        return "Chưa xác định được cơ quan bạn thuộc nhóm nào của công văn: mọi nhiệm vụ coi là của bạn."
+    if not task.groups:
+        return "Nhiệm vụ giao cho tất cả các nơi nhận."
+    labels = {g.id: g for g in directive.groups}
+    for group_id in task.groups:
+        group = labels.get(group_id)
+        if group is None or group_id not in groups:
+            continue
+        if profile and group_id in profile.groups:
+            return f"Giao cho «{group.label}»: cơ quan bạn đã khai báo thuộc nhóm này."
+        return f"Giao cho «{group.label}»: trong đó có «{_named_member(group, profile)}»."
+    names = ", ".join(f"«{labels[g].label}»" for g in task.groups if g in labels)
+    return f"Giao cho {names or 'nơi khác'}: không phải nhóm của cơ quan bạn."
 
 
 def split_tasks(

@@ -7,7 +7,7 @@ files are read-only; imported ones live in ``<data dir>/directives/`` and win on
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from assistant.core.model import (
     Task,
 )
 from assistant.core.request import rule_from_dict
+from assistant.core.vntext import fold
 from assistant.paths import RESOURCES
 
 BUNDLED_DIR = RESOURCES / "directives"
@@ -116,6 +117,10 @@ def directive_to_dict(directive: Directive) -> dict:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
+def _identity(directive: Directive) -> tuple:
+    return (directive.number, fold(directive.code), fold(directive.issuer), directive.date)
+
+
 class DirectiveLibrary:
     """Bundled directives plus the user's imported ones (``user_dir``)."""
 
@@ -144,8 +149,68 @@ class DirectiveLibrary:
             )
         return self._load(path)
 
-    def add(self, directive: Directive) -> Path:
-        """Save an imported directive into the user's library (atomically)."""
+    def is_bundled(self, directive_id: str) -> bool:
+        return (self.bundled_dir / f"{directive_id}.json").is_file()
+
+    def find_same(self, directive: Directive) -> Directive | None:
+        """The library's directive with the same number, ký hiệu, issuer and date, if any."""
+        key = _identity(directive)
+        return next((d for d in self.all() if _identity(d) == key), None)
+
+    def free_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` … whichever no directive has yet."""
+        taken = set(self._files())
+        return next(
+            candidate
+            for n in range(1, len(taken) + 2)
+            if (candidate := base if n == 1 else f"{base}-{n}") not in taken
+        )
+
+    def add(self, directive: Directive, *, as_copy: bool = False) -> Path:
+        """Save a new directive into the user's library (its file's stem is its id). The same
+        directive (number, ký hiệu, issuer, date) already there is refused, naming it: open it,
+        or, ``as_copy``, save a separate copy under a free id. Nothing is silently replaced."""
+        if as_copy:
+            return self._write(replace(directive, id=self.free_id(directive.id)))
+        same = self.find_same(directive)
+        if same is not None:
+            raise UserError(
+                f"Công văn {directive.symbol} này đã có trong thư viện (mã «{same.id}»). Hãy mở "
+                "công văn đó, hoặc xác nhận lưu thành một bản riêng.",
+                f"same directive as {same.id}",
+                field="duplicate",
+            )
+        if directive.id in self._files():
+            raise UserError(
+                f"Mã «{directive.id}» đã dùng cho một công văn khác; hãy đặt mã khác.",
+                f"id {directive.id} taken",
+                field="id",
+            )
+        return self._write(directive)
+
+    def update(self, directive: Directive) -> Path:
+        """Replace the user's own directive of the same id; a bundled one is never changed."""
+        self._refuse_bundled(directive.id, "sửa")
+        self.get(directive.id)  # it must exist
+        return self._write(directive)
+
+    def remove(self, directive_id: str) -> None:
+        self._refuse_bundled(directive_id, "xóa")
+        path = self._files().get(directive_id)
+        if path is None:
+            self.get(directive_id)  # raises the Vietnamese "not found"
+        path.unlink()
+
+    def _refuse_bundled(self, directive_id: str, doing: str) -> None:
+        if self.is_bundled(directive_id):
+            raise UserError(
+                f"Công văn «{directive_id}» có sẵn trong chương trình nên không {doing} được; "
+                "hãy lưu thành một bản riêng rồi sửa bản đó.",
+                f"{directive_id} is bundled",
+                field="id",
+            )
+
+    def _write(self, directive: Directive) -> Path:
         if self.user_dir is None:
             raise ValueError("this library has no user folder")
         data = directive_to_dict(directive)
