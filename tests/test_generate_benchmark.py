@@ -5,6 +5,9 @@ benchmarks run once as ordinary tests.
 """
 
 import io
+import itertools
+import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from docx import Document
 
 from assistant.core.answers import answers_to_report
 from assistant.generate import generate
+from assistant.storage.history import History
 from tests import factories
 
 
@@ -35,3 +39,18 @@ def test_bare_python_docx_open_and_save(benchmark, tmp_path: Path) -> None:
         return buffer.tell()
 
     assert benchmark(open_and_save) > 10_000
+
+
+def test_generate_through_the_history(benchmark, tmp_path: Path) -> None:
+    """The same report with its number reserved, written, and recorded (two commits, fsyncs)."""
+    directives = tmp_path / "data" / "directives"
+    directives.mkdir(parents=True)
+    (directives / f"{factories.DIRECTIVE['id']}.json").write_text(
+        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
+    )
+    history = History.open_in(tmp_path / "data")
+    report = replace(_report(), number=None)
+    names = itertools.count()
+    entry_id, _ = benchmark(lambda: history.generate(report, tmp_path / f"{next(names)}.docx"))
+    assert history.get(entry_id).status == "generated"
+    history.close()
