@@ -154,7 +154,8 @@ def test_an_unopenable_path_is_reported_and_left_alone(data_dir: Path) -> None:
     with pytest.raises(UserError) as caught:
         History.open_in(data_dir)
     assert "Không mở được" in caught.value.message
-    assert [p.name for p in data_dir.iterdir()] == [DB_FILE]
+    assert (data_dir / DB_FILE).is_dir() and not list((data_dir / DB_FILE).iterdir())
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILE, "locks"]  # ours, beside it
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the openers")
@@ -415,3 +416,26 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(
     assert ("phiên bản mới hơn" in caught.value.message) == (problem == "newer")
     assert sorted(p.name for p in data_dir.rglob("*")) == before
     assert History.open_in(data_dir).count() == 1
+
+
+def _open_in_child(data_dir: Path, then: str = "") -> subprocess.CompletedProcess:
+    code = (
+        "import os, signal, sys; from pathlib import Path;"
+        "from assistant.storage.history import History;"
+        f"h = History.open_in(Path({str(data_dir)!r})); print(h.checked, flush=True); {then}"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "kill"), reason="kills a child with SIGKILL")
+def test_the_full_check_runs_only_after_an_unclean_exit(data_dir: Path) -> None:
+    """Reading every page of a large history takes time on every start; it is done when a process
+    died with the history open (killed, a power cut), once."""
+    assert _open_in_child(data_dir).stdout.strip() == "False"  # new, and closed normally
+    assert _open_in_child(data_dir).stdout.strip() == "False"
+    killed = _open_in_child(data_dir, then="os.kill(os.getpid(), signal.SIGKILL)")
+    assert killed.returncode == -signal.SIGKILL
+    assert _open_in_child(data_dir).stdout.strip() == "True"
+    assert _open_in_child(data_dir).stdout.strip() == "False"

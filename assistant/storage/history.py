@@ -98,7 +98,11 @@ class History:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.data_dir = path.parent
-        self.db: sqlite_utils.Database = connect(path, after_migrate=self._reindex)
+        # A full integrity check only after a process died with the history open.
+        self.checked = recovery.begin_session(self.data_dir)
+        self.db: sqlite_utils.Database = connect(
+            path, after_migrate=self._reindex, full_check=self.checked
+        )
         self.library = DirectiveLibrary(user_dir=self.data_dir / "directives")
         recovery.reconcile(self.db, self.data_dir)
 

@@ -23,11 +23,13 @@ So after reconciliation every document at its target has its entry, and no numbe
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +60,48 @@ def writer_lock(data_dir: Path, token: str) -> Iterator[None]:
     with lock:
         yield
     path.unlink(missing_ok=True)
+
+
+# The lock this process holds on each data folder whose history it opened (see begin_session).
+_sessions: dict[Path, FileLock] = {}
+
+
+def _stale(path: Path) -> bool:
+    """Whether ``path`` is the session lock of a process that is gone (its lock is free)."""
+    lock = FileLock(path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return False
+    lock.release()
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return True
+
+
+def begin_session(data_dir: Path) -> bool:
+    """Mark this process as having the history open, until it exits; says whether an earlier
+    process ended without exiting normally (killed, a power cut) while it had it open, which is
+    when the database file is worth a full check."""
+    key = data_dir.resolve()
+    if key in _sessions:
+        return False
+    folder = data_dir / LOCK_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    unclean = any([_stale(path) for path in folder.glob("session-*.lock")])
+    lock = FileLock(folder / f"session-{uuid.uuid4().hex}.lock")
+    lock.acquire()
+    _sessions[key] = lock
+    atexit.register(_end_session, key)
+    return unclean
+
+
+def _end_session(key: Path) -> None:
+    lock = _sessions.pop(key, None)
+    if lock is not None:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
 
 
 def _sha256(path: Path) -> str | None:
