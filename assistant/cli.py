@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from assistant.cli_text import vietnamese_argparse
 from assistant.core.errors import UserError, os_error
-from assistant.paths import data_dir
+from assistant.paths import data_dir, missing_resources
 
 log = logging.getLogger("assistant")
 
@@ -136,8 +136,19 @@ def _bug_message(log_path: Path | None) -> str:
     )
 
 
+def _require_resources() -> None:
+    missing = missing_resources()
+    if missing:
+        raise UserError(
+            f"Bản cài đặt thiếu dữ liệu đi kèm chương trình («{missing[0].name}»); hãy cài lại "
+            "Báo cáo nhanh.",
+            "missing bundled resources: " + ", ".join(map(str, missing)),
+        )
+
+
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     try:
+        _require_resources()
         if args.command is None:
             from assistant.gui.app import run_app  # Qt is imported only when the window is wanted
 

@@ -1,14 +1,16 @@
 """Where things live: the bundled resources and templates, and the user's data folder.
 
-Bundled data sits in the top-level ``resources/`` and ``templates/`` folders beside the package
-(a source checkout, or a PyInstaller one-folder build that keeps the same layout). User data goes
-to the local (not roaming) application-data folder; ``--data-dir`` or ``BAO_CAO_NHANH_DATA``
-relocate it.
+The repository keeps its data in the top-level ``resources/`` and ``templates/`` folders. A wheel
+carries them inside the package (``assistant/resources``, ``assistant/templates``: mapped at build
+time, see ``pyproject.toml``), found with ``importlib.resources``; a source checkout and a
+PyInstaller one-folder build keep them beside the package. User data goes to the local (not
+roaming) application-data folder; ``--data-dir`` or ``BAO_CAO_NHANH_DATA`` relocate it.
 """
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -17,8 +19,33 @@ APP_NAME = "BaoCaoNhanh"
 DATA_DIR_ENV = "BAO_CAO_NHANH_DATA"
 
 _ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = _ROOT / "resources"
-TEMPLATES = _ROOT / "templates"
+
+
+def _bundled(name: str) -> Path:
+    packaged = Path(str(files("assistant"))) / name
+    return packaged if packaged.is_dir() else _ROOT / name
+
+
+RESOURCES = _bundled("resources")
+TEMPLATES = _bundled("templates")
+# What the program cannot work without; checked at start so that a damaged installation says so
+# instead of showing an empty library.
+ESSENTIAL = (
+    RESOURCES / "schemas" / "answers.schema.json",
+    RESOURCES / "schemas" / "directive.schema.json",
+    RESOURCES / "fonts" / "times-metrics.json",
+    RESOURCES / "restore" / "model.json.gz",
+    RESOURCES / "directives",
+    TEMPLATES / "report.j2",
+)
+
+
+def missing_resources() -> list[Path]:
+    """Essential bundled files that are not there (a broken or partial installation)."""
+    found = [p for p in ESSENTIAL if p.exists()]
+    if RESOURCES / "directives" in found and not any((RESOURCES / "directives").glob("*.json")):
+        found.remove(RESOURCES / "directives")
+    return [p for p in ESSENTIAL if p not in found]
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

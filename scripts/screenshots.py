@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,6 +97,46 @@ def spoiled_copy(report: Path) -> str:
     return str(copy)
 
 
+def stripped_copy(data: Path) -> Path:
+    """Bundled 1483's text without its diacritics, as a bad copy arrives: restored on import."""
+    d = json.loads((RESOURCES / "directives" / "1483-cv-btgtu-2024.json").read_text("utf-8"))
+    year, month, day = d["date"].split("-")
+    text = "\n".join(
+        (
+            d["issuer_parent"].upper(),
+            d["issuer"].upper(),
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            f"{d['place']}, ngày {day} tháng {month} năm {year}",
+            f"Số {d['number']}-{d['code']}",
+            d["subject"],
+            "Kính gửi: " + ",\n- ".join(d["recipients"]) + ".",
+            d["text"],
+            "Nơi nhận:\n- " + ",\n- ".join(d["distribution"]),
+            d["signer"]["authority"],
+            d["signer"]["title"],
+            d["signer"]["name"],
+        )
+    )
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    path = data / "cong-van-khong-dau.txt"
+    path.write_text("".join(c for c in plain if not unicodedata.combining(c)), encoding="utf-8")
+    return path
+
+
+def editor_shot(window: MainWindow, data: Path, out: Path) -> None:
+    """The import dialog: restored source with the words to check marked, the editor on the tasks."""
+    window.import_directive()
+    dialog = window.import_dialog
+    dialog.resize(1366, 768)
+    dialog.load(str(stripped_copy(data)))
+    while dialog.parsed is None:
+        settle(50)
+    dialog.editor.tabs.setCurrentIndex(2)
+    dialog.editor.select_task(0)
+    save(dialog, out, "8-sua-cong-van")
+    dialog.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -138,6 +179,8 @@ def main(out: Path) -> None:
     while getattr(window, "check_dialog", None) is None:
         settle(50)
     save(window.check_dialog, out, "6-kiem-tra-the-thuc")
+
+    editor_shot(window, data, out)
     window.close()
     QCoreApplication.processEvents()
     del app

@@ -1,23 +1,23 @@
-"""Import a new directive: pick or drop a file, check the fields beside the source, save.
+"""Import a new directive: pick or drop a file, correct every field beside the source, save.
 
 Reading and parsing run off the UI thread (a scan takes seconds); the fields come from
-``assistant.importer`` with their confidence, and the clerk's corrections go back through
-``ParsedDirective.with_overrides`` — the dialog itself decides nothing about a directive.
+``assistant.importer`` with their confidence and open in the directive editor, beside the restored
+text with the restored words to check highlighted — the dialog itself decides nothing about a
+directive.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -27,65 +27,74 @@ from PySide6.QtWidgets import (
 
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
+from assistant.core.model import Directive, Task
 from assistant.gui import messages
 from assistant.gui.background import Background
+from assistant.gui.directive_editor import DirectiveEditor
 
-# Text fields the clerk may correct, with their Vietnamese labels.
-EDITABLE = (
-    ("issuer", "Cơ quan ban hành"),
-    ("issuer_parent", "Cơ quan cấp trên"),
-    ("number", "Số"),
-    ("code", "Ký hiệu"),
-    ("date", "Ngày (dd/mm/yyyy)"),
-    ("place", "Địa danh"),
-    ("subject", "Trích yếu"),
-    ("report_to", "Báo cáo gửi"),
-)
-DOUBTFUL = 0.6  # below this confidence a field is shown for review
+DOUBTFUL = 0.6  # below this confidence a field is marked for review
+REVIEW_COLOUR = "#ffe082"
+# Required fields the importer may not find: a stand-in lets the editor open, then is emptied so
+# the clerk has to type the real value before the core accepts the directive.
+STAND_IN = {"issuer": "?", "code": "?", "subject": "?", "tasks": (Task("t1", "1", "?", "generic"),)}
+EMPTY = {"issuer": "", "code": "", "subject": "", "tasks": (Task("t1", "1", "", "generic"),)}
+
+
+def draft(parsed) -> Directive:
+    """The parsed directive, with any required field the importer could not read left empty."""
+    missing = [name for name in parsed.missing() if name in STAND_IN]
+    directive = parsed.with_overrides(**{m: STAND_IN[m] for m in missing}).to_directive()
+    return replace(directive, **{m: EMPTY[m] for m in missing})
 
 
 class ImportDialog(QDialog):
     imported = Signal(str)  # the new directive's id
+    opened = Signal(str)  # the library's copy of the same directive, chosen instead of saving
 
     def __init__(self, library: DirectiveLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library, self.parsed = library, None
         self.setWindowTitle(self.tr("Nhập công văn mới"))
         self.setAcceptDrops(True)
-        self.resize(1100, 700)
+        self.resize(1280, 720)
         pick = QPushButton(self.tr("Chọn tệp (.docx, .pdf, .txt, ảnh quét)…"))
         pick.clicked.connect(self.pick_file)
         self.info = QLabel(self.tr("Hoặc kéo thả tệp công văn vào cửa sổ này."))
+        self.info.setWordWrap(True)
         self.source = QPlainTextEdit(readOnly=True)
-        self.edits: dict[str, QLineEdit] = {}
-        self.marks: dict[str, QLabel] = {}
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        for name, label in EDITABLE:
-            self.edits[name], self.marks[name] = QLineEdit(), QLabel()
-            row = QHBoxLayout()
-            row.addWidget(self.edits[name], 1)
-            row.addWidget(self.marks[name])
-            form.addRow(self.tr(label) + ":", row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        form.addRow(self.summary)
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.source, 1)
+        box.addWidget(self.summary)
+        # The window's status line says it was saved: this dialog closes at once.
+        self.editor = DirectiveEditor(library, confirm=False)
+        self.editor.saved.connect(self._done(self.imported))
+        self.editor.opened.connect(self._done(self.opened))
+        self.edits = self.editor.edits
         splitter = QSplitter()
-        splitter.addWidget(self.source)
-        splitter.addWidget(form_widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Lưu vào thư viện"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Hủy"))
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setSizes([480, 800])
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Đóng, không lưu"))
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(pick)
         top.addWidget(self.info, 1)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(buttons)
+
+    def _done(self, signal):
+        def emit(directive_id: str) -> None:
+            signal.emit(directive_id)
+            self.accept()
+
+        return emit
 
     # -- reading --------------------------------------------------------------------------
     def pick_file(self) -> None:
@@ -124,59 +133,51 @@ class ImportDialog(QDialog):
         messages.warn(self, self.tr("Không nhập được"), exc.message)
 
     def show_parsed(self, parsed) -> None:
+        try:
+            directive = draft(parsed)
+        except UserError as exc:
+            self._failed(exc)
+            return
         self.parsed = parsed
-        self.source.setPlainText(parsed.original or parsed.text)
-        for name, _ in EDITABLE:
-            value = parsed[name]
-            self.edits[name].setText(
-                value.strftime("%d/%m/%Y") if name == "date" and value else str(value or "")
-            )
-            self.edits[name].setCursorPosition(0)  # long subjects show their beginning
-            doubtful = parsed.confidence(name) < DOUBTFUL
-            self.marks[name].setText(
-                self.tr("cần xem lại") if doubtful else f"{parsed.confidence(name):.0%}"
-            )
-            self.marks[name].setStyleSheet("color: #b71c1c;" if doubtful else "color: #2e7d32;")
-        review = ", ".join(parsed.review[:15])
+        self.editor.load(
+            directive,
+            new_id=lambda d: (
+                parsed.with_overrides(number=d.number, code=d.code, date=d.date).directive_id
+            ),
+        )
+        for name, edit in self.editor.edits.items():
+            doubtful = name in parsed.fields and parsed.confidence(name) < DOUBTFUL
+            edit.setStyleSheet(f"background: {REVIEW_COLOUR};" if doubtful else "")
+            edit.setToolTip(self.tr("Cần xem lại") if doubtful else "")
+        self.source.setPlainText(parsed.text)
+        self.highlight(parsed.review)
         self.summary.setText(
             self.tr("{tasks} nhiệm vụ, {recipients} nơi nhận.").format(
-                tasks=len(parsed["tasks"]), recipients=len(parsed["recipients"])
+                tasks=len(directive.tasks), recipients=len(directive.recipients)
             )
             + (
-                self.tr(" Văn bản đã được khôi phục dấu; kiểm tra các từ: {words}").format(
-                    words=review
-                )
+                self.tr(" Văn bản đã được khôi phục dấu; các từ tô vàng cần xem lại.")
                 if parsed.restored
                 else ""
             )
         )
         self.info.setText(
-            self.tr("Đã đọc «{name}». Kiểm tra và sửa các trường bên phải rồi lưu.").format(
+            self.tr("Đã đọc «{name}». Kiểm tra, sửa các trường bên phải rồi lưu.").format(
                 name=parsed.source
             )
         )
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
 
-    # -- saving ---------------------------------------------------------------------------
-    def corrections(self) -> dict:
-        values = {name: self.edits[name].text().strip() for name, _ in EDITABLE}
-        try:
-            values["date"] = (
-                datetime.strptime(values["date"], "%d/%m/%Y").date() if values["date"] else None
-            )
-        except ValueError:
-            raise UserError(
-                self.tr("Ngày phải viết dạng dd/mm/yyyy, ví dụ 02/04/2024."), field="date"
-            ) from None
-        values["number"] = values["number"] or None
-        return {k: v for k, v in values.items() if v != self.parsed[k]}
+    def highlight(self, words) -> None:
+        """Mark every occurrence of each word to review in the source text."""
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(REVIEW_COLOUR))
+        document = self.source.document()
+        flags = QTextDocument.FindCaseSensitively | QTextDocument.FindWholeWords
+        for word in words:
+            cursor = document.find(word, QTextCursor(document), flags)
+            while not cursor.isNull():
+                cursor.mergeCharFormat(mark)
+                cursor = document.find(word, cursor, flags)
 
-    def save(self) -> None:
-        try:
-            directive = self.parsed.with_overrides(**self.corrections()).to_directive()
-            self.library.add(directive)
-        except UserError as exc:
-            messages.warn(self, self.tr("Chưa lưu được"), exc.message)
-            return
-        self.imported.emit(directive.id)
-        self.accept()
+    def save(self) -> bool:
+        return self.editor.save()

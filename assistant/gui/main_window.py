@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Công cụ"))
         action(tools, self.tr("Tìm công văn"), self.focus_search, QKeySequence.Find)
         action(tools, self.tr("Nhập công văn mới…"), self.import_directive, "Ctrl+I")
+        action(tools, self.tr("Sửa công văn…"), self.edit_directive)
         action(tools, self.tr("Kiểm tra thể thức một văn bản…"), self.check_document)
         action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
 
@@ -307,12 +308,36 @@ class MainWindow(QMainWindow):
         from assistant.gui.import_dialog import ImportDialog
 
         self.import_dialog = ImportDialog(self.library, self)
-        self.import_dialog.imported.connect(self._directive_added)
+        self.import_dialog.imported.connect(self._directive_saved)
+        self.import_dialog.opened.connect(self._show_directive)
         self.import_dialog.show()
 
-    def _directive_added(self, directive_id: str) -> None:
+    def edit_directive(self) -> None:
+        from assistant.gui.directive_editor import DirectiveEditorDialog
+
+        current = self.list.currentIndex()
+        if not current.isValid():
+            messages.inform(self, self.tr("Sửa công văn"), self.tr("Hãy chọn một công văn trước."))
+            return
+        directive = self.library.get(current.data(Qt.UserRole))
+        self.directive_dialog = DirectiveEditorDialog(self.library, directive, self)
+        self.directive_dialog.editor.saved.connect(self._directive_saved)
+        self.directive_dialog.show()
+
+    def _directive_saved(self, directive_id: str) -> None:
+        self._show_directive(directive_id)
+        self.status_label.setText(
+            self.tr("Đã lưu công văn «{id}» vào thư viện.").format(id=directive_id)
+        )
+
+    def _show_directive(self, directive_id: str) -> None:
+        """List the library again and select ``directive_id``, its report kept when it changed."""
         self.model.set_directives(self.library.all())
         self.search.clear()
+        if self.editor and self.editor.directive.id == directive_id:
+            answers = self.editor.answers()
+            self._show_editor(self.library.get(directive_id))
+            self.editor.load(answers)
         self.select_directive(directive_id)
 
     def edit_profile(self) -> None:

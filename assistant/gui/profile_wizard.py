@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QWizard,
     QWizardPage,
 )
@@ -57,6 +58,19 @@ SIGNER_FIELDS = (
 
 
 SIGNER_KEYS = ("collective", "authority", "title", "name")
+# What makes a directive's tasks "mine": one entry a line.
+LISTS = (
+    (
+        "aliases",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Tên gọi khác trong công văn (mỗi dòng một tên):"),
+        "Đài PT-TH tỉnh",
+    ),
+    (
+        "groups",
+        QT_TRANSLATE_NOOP("ProfileWizard", "Mã nhóm nơi nhận của cơ quan (mỗi dòng một mã):"),
+        "press",
+    ),
+)
 
 
 class ProfileWizard(QWizard):
@@ -65,6 +79,7 @@ class ProfileWizard(QWizard):
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("Thông tin cơ quan báo cáo"))
         self.edits: dict[str, QLineEdit] = {}
+        self.lists: dict[str, QPlainTextEdit] = {}
         self.addPage(self._page(self.tr("Cơ quan của bạn"), FIELDS, with_kind=True))
         self.addPage(self._page(self.tr("Người ký báo cáo"), SIGNER_FIELDS))
         self.setButtonText(QWizard.FinishButton, self.tr("Lưu"))
@@ -72,7 +87,7 @@ class ProfileWizard(QWizard):
         self.setButtonText(QWizard.BackButton, self.tr("Quay lại"))
         self.setButtonText(QWizard.CancelButton, self.tr("Hủy"))
         self.profile: AgencyProfile | None = None
-        self.kept: dict = {}  # what the wizard does not show (groups, format) is kept as it was
+        self.kept: dict = {}  # what the wizard does not show (the format) is kept as it was
         if current:
             self._fill(profile_to_dict(current))
 
@@ -97,6 +112,14 @@ class ProfileWizard(QWizard):
             edit.setPlaceholderText(self.tr("Ví dụ: {example}").format(example=example))
             self.edits[key] = edit
             form.addRow(self.tr(label), edit)
+        if with_kind:
+            for key, label, example in LISTS:
+                box = QPlainTextEdit()
+                box.setPlaceholderText(self.tr("Ví dụ: {example}").format(example=example))
+                box.setTabChangesFocus(True)
+                box.setMaximumHeight(48)
+                self.lists[key] = box
+                form.addRow(self.tr(label), box)
         return page
 
     def _fill(self, data: dict) -> None:
@@ -105,7 +128,9 @@ class ProfileWizard(QWizard):
             self.edits[key].setText(data.get(key, ""))
         for key in SIGNER_KEYS:
             self.edits[f"signer.{key}"].setText(data["signer"].get(key, ""))
-        self.kept = {k: data[k] for k in ("groups", "format") if data.get(k)}
+        for key, box in self.lists.items():
+            box.setPlainText("\n".join(data.get(key, ())))
+        self.kept = {"format": data["format"]} if data.get("format") else {}
 
     def data_dict(self) -> dict:
         text = {k: e.text().strip() for k, e in self.edits.items()}
@@ -119,6 +144,10 @@ class ProfileWizard(QWizard):
             "place": text["place"],
             "signer": {k: text[f"signer.{k}"] for k in SIGNER_KEYS},
             "drafting_unit": text["drafting_unit"],
+            **{
+                key: [line.strip() for line in box.toPlainText().splitlines() if line.strip()]
+                for key, box in self.lists.items()
+            },
         }
 
     def accept(self) -> None:
@@ -138,11 +167,13 @@ _FIELD_NAMES = {
     "profile.place": QT_TRANSLATE_NOOP("ProfileWizard", "Địa danh"),
     "profile.signer.title": QT_TRANSLATE_NOOP("ProfileWizard", "Chức vụ người ký"),
     "profile.signer.name": QT_TRANSLATE_NOOP("ProfileWizard", "Họ và tên người ký"),
+    "profile.aliases": QT_TRANSLATE_NOOP("ProfileWizard", "Tên gọi khác"),
+    "profile.groups": QT_TRANSLATE_NOOP("ProfileWizard", "Mã nhóm nơi nhận"),
 }
 
 
 def _explain(exc: UserError) -> str:
-    name = _FIELD_NAMES.get(exc.field)
+    name = _FIELD_NAMES.get(exc.field) or _FIELD_NAMES.get(".".join(exc.field.split(".")[:2]))
     return (
         f"{QCoreApplication.translate('ProfileWizard', name)}: {exc.message}"
         if name

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.catalogue import kind as task_kind
-from assistant.core.concern import split_tasks
+from assistant.core.concern import split_tasks, why_mine
 from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
 from assistant.gui.figure_forms import FORMS, CountField
@@ -55,7 +55,9 @@ class TaskBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, task: Task, mine: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, task: Task, mine: bool, why: str = "", parent: QWidget | None = None
+    ) -> None:
         kind = task_kind(task.kind)
         super().__init__(f"{task.label}. {task.title or kind.title}", parent)
         self.task, self.mine = task, mine
@@ -65,6 +67,11 @@ class TaskBox(QGroupBox):
         text.setTextFormat(Qt.PlainText)
         text.setStyleSheet("color: #555;" if mine else "color: #999;")
         layout.addWidget(text)
+        self.why = QLabel(why)  # why the task is (or is not) the agency's, for the clerk to check
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.PlainText)
+        self.why.setStyleSheet("color: #888; font-size: 8pt;")
+        layout.addWidget(self.why)
         self.gap = QLabel()  # what the report still needs from this task, in red
         self.gap.setWordWrap(True)
         self.gap.setStyleSheet("color: #c62828;")
@@ -171,14 +178,14 @@ class ReportEditor(QScrollArea):
         boxes = []
         self.layout_.addWidget(QLabel(self.tr("<h3>Nhiệm vụ của đơn vị</h3>")))
         for task in mine:
-            boxes.append(TaskBox(task, True))
+            boxes.append(TaskBox(task, True, why_mine(d, profile, task)))
             self.layout_.addWidget(boxes[-1])
         if others:
             self.layout_.addWidget(
                 QLabel(self.tr("<h3 style='color:#888'>Nhiệm vụ giao cho đơn vị khác</h3>"))
             )
             for task in others:
-                boxes.append(TaskBox(task, False))
+                boxes.append(TaskBox(task, False, why_mine(d, profile, task)))
                 self.layout_.addWidget(boxes[-1])
         for box in boxes:
             box.changed.connect(self.changed)

@@ -18,9 +18,11 @@ import os
 from pathlib import Path
 
 from assistant.core.errors import UserError
+from assistant.importer.damage import broken_words
 from assistant.importer.extract import extract
 from assistant.importer.parse import Field, ParsedDirective, parse
-from assistant.importer.restore import restore
+from assistant.importer.restore import Restored, restore
+from assistant.importer.vitext import fold, squash
 
 __all__ = ["Field", "ParsedDirective", "import_file", "parse_text"]
 
@@ -30,6 +32,8 @@ _MIN_EVIDENCE = 2
 WORDED = {"issuer", "issuer_parent", "place", "subject", "recipients", "implements", "groups",
           "tasks", "report_request", "report_to", "signer", "distribution"}  # fmt: skip
 RESTORED_FACTOR = 0.8
+BROKEN_CEILING = 0.5  # words read from a text layer that lost letters are at best a hint
+NAME_CEILING = 0.5  # a name in text without diacritics is kept as read, to be checked
 MAX_CHARS = 200_000  # a long directive is ~20,000 characters; beyond this it is something else
 
 
@@ -48,19 +52,56 @@ def parse_text(text: str, source: str = "", method: str = "text") -> ParsedDirec
             f"Văn bản quá dài ({len(text):,} ký tự) để là một công văn; hãy tách phần công văn ra.",
             f"{source}: {len(text)} characters > {MAX_CHARS}",
         )
-    restored = restore(text)
+    broken = broken_words(text)
+    restored = Restored(text, False) if broken else restore(text)  # lost letters: invent nothing
     parsed = parse(restored.text, source=source, method=method)
-    fields = parsed.fields
+    _refuse_report(parsed, source)
+    fields = dict(parsed.fields)
+    review = list(restored.review)
     if restored.changed:
         fields = {
             name: Field(f.value, f.confidence * RESTORED_FACTOR) if name in WORDED else f
             for name, f in fields.items()
         }
+        fields["signer"], name_note = _signer_as_read(fields["signer"], text)
+        review += name_note
+    if broken:
+        fields = {
+            name: Field(f.value, min(f.confidence, BROKEN_CEILING)) if name in WORDED else f
+            for name, f in fields.items()
+        }
+        review.insert(0, "Văn bản bị mất chữ (phông chữ hỏng), ví dụ: " + ", ".join(broken[:8]))
     parsed = dataclasses.replace(
-        parsed, fields=fields, restored=restored.changed, review=restored.review, original=text
+        parsed, fields=fields, restored=restored.changed, review=tuple(review), original=text
     )
     _require_directive(parsed, source)
     return parsed
+
+
+def _refuse_report(parsed: ParsedDirective, source: str) -> None:
+    """A báo cáo is what the clerk writes back, not a directive to answer."""
+    if parsed.doc_type == "bao cao":
+        name = f"«{source}»" if source else "Văn bản này"
+        raise UserError(
+            f"{name} là một báo cáo, không phải công văn cần trả lời.",
+            f"{source}: type line BÁO CÁO",
+        )
+
+
+def _signer_as_read(signer: Field, original: str) -> tuple[Field, list[str]]:
+    """A personal name is in no vocabulary: keep it as the stripped text printed it, and flag it.
+
+    "Tran Thanh Lap" may be "Trần Thanh Lập" or "Trần Thành Lập"; a restored guess would look
+    certain and be wrong.
+    """
+    name = signer.value.name
+    if not name:
+        return signer, []
+    read = next(
+        (squash(line) for line in original.splitlines() if fold(squash(line)) == fold(name)), name
+    )
+    value = dataclasses.replace(signer.value, name=read)
+    return Field(value, min(signer.confidence, NAME_CEILING)), [f"Tên người ký: {read}"]
 
 
 def _require_directive(parsed: ParsedDirective, source: str) -> None:

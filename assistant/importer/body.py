@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.core.model import AddresseeGroup, DocumentRef, Task
 from assistant.importer.header import find_kinh_gui
+from assistant.importer.request import ReportRequest, read_request
 from assistant.importer.tasks import read_tasks
 from assistant.importer.vitext import ITEM, TRAIL, fold, paragraphs, squash
 
@@ -21,15 +22,10 @@ _IMPLEMENTS = re.compile(
     r"(?:ngay\s*(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4}))?\s*,?\s*"
     r"(?:cua\s+(?P<issuer>.+?))?(?:\s+ve\s+(?:viec\s+)?(?P<subject>[^;]+?))?\s*(?:[;:]|\.(?:\s|$))"
 )
-_DEADLINE = re.compile(
-    r"truoc ngay\s*(?P<d>\d{1,2})\s*(?:[/-]|thang)\s*(?P<m>\d{1,2})"
-    r"(?:\s*(?:[/-]|nam)\s*(?P<y>\d{4}))?"
-)
-_REPORT_TO = re.compile(
-    r"\b(?:ve|cho|gui)\s+(?P<to>(?:ban|so|uy ban|ubnd|van phong|phong|tinh uy)\b)"
-)
-
-
+# Roman-numbered sections of a Kế hoạch, Hướng dẫn or Chỉ thị, by what their heading says (folded).
+# Aims, funding and background are not work to report on; "Tổ chức thực hiện" names who does what.
+_SECTION = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.)/-]\s*(?P<title>\S.*)$")
+_NOT_TASKS = re.compile(r"^(muc dich|yeu cau|muc tieu chung|kinh phi|can cu|tinh hinh|ket qua|danh gia)")
 @dataclass
 class Body:
     recipients: list[str] = field(default_factory=list)
@@ -38,9 +34,7 @@ class Body:
     groups: list[AddresseeGroup] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     tasks_confidence: float = 0.0
-    report_request: str = ""
-    report_deadline: date | None = None
-    report_to: str = ""
+    request: ReportRequest = field(default_factory=ReportRequest)
 
 
 def strip_item(text: str) -> str:
@@ -73,7 +67,7 @@ def parse_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
     return [r for r in (strip_item(item) for item in items) if r], i
 
 
-def parse_body(lines: list[str], start: int, end: int, directive_year: int | None) -> Body:
+def parse_body(lines: list[str], start: int, end: int, directive_date: date | None) -> Body:
     body = Body()
     kinh_gui = find_kinh_gui(lines[start:end], end - start)
     if kinh_gui is not None:
@@ -81,12 +75,30 @@ def parse_body(lines: list[str], start: int, end: int, directive_year: int | Non
         body.recipients_confidence = 0.9 if body.recipients else 0.0
     paras = paragraphs(lines[start:end], ITEM)
     body.implements = _implements(paras)
-    first_item = next((i for i, p in enumerate(paras) if ITEM.match(p)), len(paras))
+    work = _work_paragraphs(paras)
+    first_item = next((i for i, p in enumerate(work) if ITEM.match(p)), len(work))
     body.tasks, body.groups, body.tasks_confidence = read_tasks(
-        paras[first_item:], paras[:first_item]
+        work[first_item:], work[:first_item]
     )
-    _read_report(body, paras[first_item:] or paras, directive_year)
+    body.request = read_request(paras[first_item:] or paras, directive_date)
     return body
+
+
+def _work_paragraphs(paras: list[str]) -> list[str]:
+    """Paragraphs that give work: without Roman sections all of them; with sections, those of
+    every section but the aims, the funding and the background (each item there is no task).
+    """
+    if not any(_SECTION.match(p) for p in paras):
+        return paras
+    work: list[str] = []
+    keep = False
+    for para in paras:
+        section = _SECTION.match(para)
+        if section:
+            keep = not _NOT_TASKS.match(fold(section["title"]).strip())
+        elif keep:
+            work.append(para)
+    return work
 
 
 def _implements(paras: list[str]) -> list[DocumentRef]:
@@ -115,34 +127,3 @@ def _document_ref(para: str, match: re.Match[str]) -> DocumentRef:
         issuer=cut("issuer").rstrip(","),
         subject=cut("subject").rstrip(" ,."),
     )
-
-
-def _read_report(body: Body, paras: list[str], year: int | None) -> None:
-    for para in reversed(paras):
-        folded = fold(para)
-        where = folded.find("bao cao")
-        if where < 0 or re.search(r"bao cao so\b", folded):
-            continue
-        start = max(folded.rfind(";", 0, where), folded.rfind(". ", 0, where))
-        request = squash(para[start + 1 :])
-        sentence = re.match(r".*?[.!?](?=\s|$)", request)  # drop what OCR smeared after it
-        body.report_request = sentence.group(0) if sentence else request
-        _read_deadline(body, folded, year)
-        to = _REPORT_TO.search(folded, where)
-        if to:
-            tail = para[to.start("to") :]
-            body.report_to = re.split(r"\s*[(.;,]|\s+(?:trước|chậm nhất|trong)\s", tail)[0].strip()
-        return
-
-
-def _read_deadline(body: Body, folded: str, year: int | None) -> None:
-    match = _DEADLINE.search(folded)
-    if not match:
-        return
-    the_year = int(match.group("y")) if match.group("y") else year
-    if the_year is None:
-        return
-    try:
-        body.report_deadline = date(the_year, int(match.group("m")), int(match.group("d")))
-    except ValueError:
-        body.report_deadline = None

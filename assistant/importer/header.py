@@ -23,10 +23,17 @@ _NATIONAL = re.compile(
 )
 # "Thái Nguyên, ngày": title-case words just before ", ngày" name the place.
 _PLACE_DATE = re.compile(
-    r"(?<!\S)((?:[A-ZĐ][^\s,A-Z]*\s+){0,3}[A-ZĐ][^\s,A-Z]*)\s*,\s*ng\S{2}\s+\S{1,2}"
+    r"(?<!\S)((?:[A-ZĐ][^\s,A-Z]*\s+){0,3}(?:[A-ZĐ][^\s,A-Z]*|\d{1,2}))\s*,\s*ng\S{1,2}\s*\S{1,2}"
 )
+# Old documents write the month in words ("tháng Tám"); folded, longest first.
+MONTH_WORDS = {
+    "muoi hai": 12, "chap": 12, "muoi mot": 11, "muoi": 10, "gieng": 1, "mot": 1, "hai": 2,
+    "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}  # fmt: skip
 _DATE = re.compile(
-    r"ng[a-z]{1,2}\s*(?P<d>\S{1,2})\s+th[a-z]{2,3}\s*(?P<m>\S{1,2})\s+n[a-z]{1,2}\s*(?P<y>\d{4})"
+    r"ng[a-z]{1,2}\s*(?P<d>\S{1,2})\s+th[a-z]{2,3}\s*(?P<m>"
+    + "|".join(MONTH_WORDS)
+    + r"|\S{1,2})\s+n[a-z]{1,2}\s*(?P<y>\d{4})"
 )
 # OCR digit look-alikes: "thang &" is month 8; only used with lowered confidence.
 _OCR_DIGITS = str.maketrans({"&": "8", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
@@ -38,7 +45,17 @@ _SYMBOL = re.compile(r"(?P<head>[^\s/-]*)\s*(?P<sep>[-/])\s*(?P<code>[\wĐđ&.]+
 _PARTY_TYPES = ("CV", "KH", "BC", "TB", "HD", "NQ", "CT", "QĐ", "QD", "CTR", "TTR", "QYĐ")
 _KINH_GUI = re.compile(r"^\W{0,2}kinh\s*g\S{0,4}\s*:?", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^(v/v|ve viec)\b\s*:?\s*")
-_BODY_START = re.compile(r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua )")
+_BODY_START = re.compile(
+    r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua |[ivx]{1,5}\s*[.)/-]\s|dieu \d)"
+)
+_SECTION_START = re.compile(r"^[IVX]{1,5}\s*[.)/-]\s|Điều \d")  # "I. MỤC ĐÍCH", "Điều 1."
+# The type line of a document without V/v: the subject follows it ("KẾ HOẠCH" / "TRIỂN KHAI …").
+DOC_TYPES = (
+    "ke hoach", "huong dan", "thong bao", "chi thi", "quyet dinh", "bao cao", "chuong trinh",
+    "nghi quyet", "cong dien", "to trinh", "ket luan", "cong van",
+)  # fmt: skip
+# A decision's authority line ends its subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".
+_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|giam doc|truong ban|ban thuong vu|thu truong)")
 
 
 @dataclass
@@ -53,6 +70,9 @@ class Header:
     date_confidence: float = 0.0
     subject_lines: list[str] = field(default_factory=list)
     subject_prefixed: bool = False
+    doc_type: str = ""  # folded type line ("ke hoach"); empty for a công văn
+    typed_subject_open: bool = False  # reading the subject under the type line
+    subject_upper: bool = False  # the subject is printed in capitals (cased when built)
     party_motto: bool = False
     state_motto: bool = False
     end: int = 0  # index of the first line after the header (the Kính gửi line when present)
@@ -60,6 +80,8 @@ class Header:
 
 def split_columns(line: str) -> list[str]:
     """Cut a merged two-column line where its right-column part begins."""
+    if re.search(r"\t|\s\|\s", line):  # a web portal joins the two cells with "|" or a tab
+        return [part.strip() for part in re.split(r"\t+|\s\|\s", line) if part.strip()]
     folded = fold(line)
     cuts = [m.start() for m in _RIGHT_COLUMN.finditer(folded)]
     cuts += [m.start(1) for m in _PLACE_DATE.finditer(line) if _DATE.search(folded, m.start(1))]
@@ -82,7 +104,9 @@ def header_end(lines: list[str]) -> int:
     if kinh_gui is not None:
         return kinh_gui
     for i, line in enumerate(lines[:40]):
-        if len(line) > 110 or (i > 3 and _BODY_START.match(fold(line.strip()))):
+        starts_body = _BODY_START.match(fold(line.strip())) and not is_upper_text(line)
+        starts_body = starts_body or (len(line) > 40 and line.rstrip().endswith(":"))  # "… sau:"
+        if len(line) > 110 or (i > 3 and starts_body) or _SECTION_START.match(line.strip()):
             return i
     return min(len(lines), 25)
 
@@ -108,6 +132,15 @@ def parse_header(lines: list[str]) -> Header:
             continue
         if _DATE.search(folded) and _read_date(header, frag, folded):
             continue
+        if _type_line(header, frag, folded):
+            after_number = False  # the subject is under the type line, not under the number
+            continue
+        if header.typed_subject_open:
+            header.typed_subject_open = _continues_typed_subject(header, frag, folded)
+            if header.typed_subject_open:
+                prefix = _SUBJECT_PREFIX.match(folded) if not header.subject_lines else None
+                header.subject_lines.append(squash(frag[prefix.end() :] if prefix else frag))
+                continue
         if header.code == "" and _read_symbol(header, frag, folded):
             after_number = True
             continue
@@ -118,6 +151,30 @@ def parse_header(lines: list[str]) -> Header:
     return header
 
 
+def _type_line(header: Header, frag: str, folded: str) -> bool:
+    """ "KẾ HOẠCH", "CHỈ THỊ" …: the document's type, with its subject on the lines below."""
+    kind = folded.strip(" :")
+    if header.doc_type or header.subject_prefixed or kind not in DOC_TYPES:
+        return False
+    if not is_upper_text(frag):
+        return False
+    header.doc_type = kind
+    header.subject_lines = []
+    header.typed_subject_open = True
+    return True
+
+
+def _continues_typed_subject(header: Header, frag: str, folded: str) -> bool:
+    """The subject under a type line: capitals, or one sentence-case phrase ("Ban hành …")."""
+    starts_body = _BODY_START.match(folded) and not is_upper_text(frag)
+    if _AUTHORITY_LINE.match(folded) or starts_body or len(frag) > 110:
+        return False
+    if not header.subject_lines:
+        header.subject_upper = is_upper_text(frag)
+        return True
+    return is_upper_text(frag) == header.subject_upper and not frag.startswith("(")
+
+
 def _is_name(frag: str) -> bool:
     """An agency name, not OCR debris ("2 ^ R ° R") or a wrapped end of the motto ("NAM")."""
     chars = [c for c in frag if not c.isspace()]
@@ -125,17 +182,29 @@ def _is_name(frag: str) -> bool:
     return letters >= 0.8 * len(chars) and fold(frag).strip() not in ("nam", "viet nam")
 
 
+# A place-date line cut before its end: "Hà Nam, ngày 18 tháng 9" / "năm 2026", "Hà Nam," / "ngày …".
+_CUT_DATE = re.compile(
+    r"(,|\bng\S{1,2}\s*\S{1,2}(\s+th\S{2,3}(\s*\S{1,2}(\s+n\S{1,2}m)?)?)?)\s*$"
+)
+_DATE_REST = re.compile(r"^\s*(ng\S{1,2}\b|th\S{2,3}\b|n\S{1,2}m\b|(19|20)\d{2}\b)")
+
+
 def _join_cut_dates(lines: list[str]) -> list[str]:
-    """Put back a year that a PDF text layer or OCR moved off "…, ngày 12 tháng 9 năm"."""
+    """Put back the rest of a place-date line that a PDF, OCR or a portal moved to a later line."""
     joined = list(lines)
     for i, line in enumerate(joined):
-        if not re.search(r"\bng\S{2}\s*\S{1,2}\s+th\S{2,3}\s*\S{1,2}\s+n\S{1,2}m\s*$", fold(line)):
+        folded = fold(line)
+        if _DATE.search(folded) or not _CUT_DATE.search(folded):
             continue
         for j in range(i + 1, min(i + 4, len(joined))):
-            year = re.search(r"(?:^|\s)((?:19|20)\d{2})\s*$", joined[j])
-            if year:
+            rest = joined[j].strip()
+            year = re.search(r"(?:^|\s)((?:19|20)\d{2})\s*$", rest)
+            if _DATE_REST.match(fold(rest)) and _DATE.search(fold(f"{line} {rest}")):
+                joined[i], joined[j] = f"{line.rstrip()} {rest}", ""
+                break
+            if year and _DATE.search(fold(f"{line} {year.group(1)}")):
                 joined[i] = f"{line.rstrip()} {year.group(1)}"
-                joined[j] = joined[j][: year.start()].rstrip()
+                joined[j] = rest[: year.start()].rstrip()
                 break
     return joined
 
@@ -154,6 +223,8 @@ def _read_date(header: Header, frag: str, folded: str) -> bool:
     match = _DATE.search(folded)
     raw = [frag[match.start(k) : match.end(k)] for k in ("d", "m", "y")]
     fixed = [part.translate(_OCR_DIGITS) for part in raw]
+    if match["m"] in MONTH_WORDS:
+        raw[1] = fixed[1] = str(MONTH_WORDS[match["m"]])
     if not all(part.isdigit() for part in fixed):
         return False
     try:
@@ -171,7 +242,17 @@ def _read_symbol(header: Header, frag: str, folded: str) -> bool:
     start = _NUMBER_LINE.match(folded)
     if not start:
         return False
-    match = _SYMBOL.match(frag, start.end())
+    if not read_symbol(header, frag, start.end()):
+        return False
+    hidden = header.number is None and _SYMBOL.match(frag, start.end()).group("head")
+    clean = fold(frag[: start.end()]).startswith("so") and not hidden
+    header.symbol_confidence = 0.95 if clean else 0.6
+    return True
+
+
+def read_symbol(header: Header, text: str, at: int = 0) -> bool:
+    """Number, separator and ký hiệu from "3270-CV/BTGTU" (at ``at`` in ``text``) into ``header``."""
+    match = _SYMBOL.match(text, at)
     if not match:
         return False
     head, code = match.group("head"), match.group("code").upper()
@@ -181,6 +262,4 @@ def _read_symbol(header: Header, frag: str, folded: str) -> bool:
     if header.separator == "-" and first in _PARTY_TYPES and rest.isalpha():
         code = f"{first}/{rest}"  # English OCR reads "3270-CV/BTGTU" as "3270-CV-BTGTU"
     header.code = code
-    clean = fold(frag[: start.end()]).startswith("so") and (header.number or not head)
-    header.symbol_confidence = 0.95 if clean else 0.6
     return True

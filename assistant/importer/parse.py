@@ -11,22 +11,25 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from assistant.core.errors import UserError
-from assistant.core.model import BodyKind, Directive
+from assistant.core.model import BodyKind, Directive, Signer
+from assistant.importer.agency import issuer_of
 from assistant.importer.body import Body, parse_body
 from assistant.importer.footer import Footer, footer_start, parse_footer
-from assistant.importer.header import Header, parse_header
-from assistant.importer.vitext import agency_case, fold, slug, squash
+from assistant.importer.header import Header, parse_header, read_symbol
+from assistant.importer.portal import Preamble, read_preamble
+from assistant.importer.vitext import agency_case, fold, is_upper_text, slug, squash
 from assistant.paths import RESOURCES
 
 _PARTY_ISSUER = re.compile(r"^(tinh uy|huyen uy|thanh uy|dang uy|ban |chi bo|van phong .*uy)")
 FIELDS = (
     "kind", "issuer", "issuer_parent", "number", "code", "date", "place", "subject", "recipients",
-    "implements", "groups", "tasks", "report_request", "report_deadline", "report_to", "signer",
-    "distribution",
+    "implements", "groups", "tasks", "report_request", "report_deadline", "report_to",
+    "report_via", "report_periods", "signer", "distribution",
 )  # fmt: skip
 
 
@@ -49,6 +52,7 @@ class ParsedDirective:
     restored: bool = False  # diacritics were restored from stripped or English-OCR text
     review: tuple[str, ...] = ()  # restored words the clerk should check
     original: str = ""  # the text as extracted, before restoration (to show beside the fields)
+    doc_type: str = ""  # the folded type line ("ke hoach", "bao cao"); empty for a công văn
 
     def __getitem__(self, name: str) -> Any:
         return self.fields[name].value
@@ -103,6 +107,9 @@ class ParsedDirective:
             text=self.text,
             implements=tuple(self["implements"]),
             report_request=self["report_request"],
+            report_via=self["report_via"],
+            report_deadline=self["report_deadline"],
+            report_periods=tuple(self["report_periods"]),
             distribution=tuple(self["distribution"]),
             source=self.source,
         )
@@ -141,6 +148,8 @@ FIELD_LABELS_VI = {
     "report_request": "yêu cầu báo cáo",
     "report_deadline": "hạn báo cáo",
     "report_to": "nơi nhận báo cáo",
+    "report_via": "báo cáo qua",
+    "report_periods": "kỳ báo cáo định kỳ",
     "signer": "người ký",
     "distribution": "nơi nhận",
 }
@@ -149,7 +158,7 @@ FIELD_LABELS_VI = {
 def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, BodyKind):
+    if isinstance(value, StrEnum):
         return value.value
     if dataclasses.is_dataclass(value):
         return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
@@ -166,59 +175,101 @@ def places() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and line[0] != "#")
 
 
-def parse_lines(text: str) -> tuple[Header, Body, Footer]:
+@dataclass(frozen=True)
+class Parts:
+    header: Header
+    body: Body
+    footer: Footer
+    preamble: Preamble
+
+
+def parse_lines(text: str) -> Parts:
     lines = text.split("\n")
+    preamble = read_preamble(lines)
+    lines = lines[preamble.start :]
     header = parse_header(lines)
     foot = footer_start(lines, header.end)
-    year = header.date.year if header.date else None
-    body = parse_body(lines, header.end, foot, year)
-    return header, body, parse_footer(lines, foot)
+    plan = attached_plan(lines, header.end)
+    when = header.date or preamble.date
+    if plan is None:
+        body = parse_body(lines, header.end, foot, when)
+    else:  # a decision: its own foot comes first, the tasks are in the plan after it
+        body = parse_body(lines, plan, footer_start(lines, plan), when)
+    return Parts(header, body, parse_footer(lines[:plan], foot), preamble)
 
 
-def build_fields(header: Header, body: Body, footer: Footer) -> dict[str, Field]:
-    issuer, parent = _issuer(header.issuer_lines)
+# "KẾ HOẠCH" then "(Ban hành kèm theo Quyết định số …)": the plan a decision issues.
+_ATTACHED = re.compile(r"^\(?\s*ban hanh kem theo")
+
+
+def attached_plan(lines: list[str], start: int) -> int | None:
+    """Index of the attached plan's type line, when the document is a decision with a plan."""
+    for i in range(start, len(lines)):
+        if fold(lines[i]).strip() != "ke hoach" or not is_upper_text(lines[i]):
+            continue
+        if any(_ATTACHED.match(fold(line).strip()) for line in lines[i + 1 : i + 8]):
+            return i
+    return None
+
+
+def build_fields(parts: Parts) -> dict[str, Field]:
+    header, body, footer, meta = parts.header, parts.body, parts.footer, parts.preamble
+    issuer, parent, issuer_conf = issuer_of(header.issuer_lines, places())
+    if not issuer and meta.meta.get("issuer"):
+        issuer, issuer_conf = meta.meta["issuer"], METADATA_CONFIDENCE
+    _fill_from_metadata(header, meta)
     kind, kind_conf = _kind(header, issuer, parent)
     if kind is BodyKind.PARTY and parent and issuer.startswith("Ban "):
         issuer = f"{issuer} {_level(parent)}".strip()  # "Ban Tuyên giáo" of "Tỉnh ủy X"
     subject = squash(" ".join(header.subject_lines)).rstrip(" .")
+    if header.subject_upper:
+        subject = agency_case(subject, places())
     subject = subject[:1].upper() + subject[1:]
-    issuer_conf = 0.9 if issuer else 0.0
+    structured = header.subject_prefixed or bool(header.doc_type)
+    recipients, recipients_conf = tuple(body.recipients), body.recipients_confidence
+    if not recipients:  # a Kế hoạch names no Kính gửi: those who act are in its Nơi nhận
+        recipients = tuple(d for d in footer.distribution if not _FOR_RECORD.search(fold(d)))
+        recipients_conf = 0.6 if recipients else 0.0
+    request = body.request
+    signer, signer_conf = footer.signer, footer.signer_confidence
+    if not (signer.name or signer.title) and meta.meta.get("signer"):
+        signer, signer_conf = Signer(name=meta.meta["signer"]), METADATA_CONFIDENCE
     return {
         "kind": Field(kind, kind_conf),
-        "issuer": Field(issuer, issuer_conf),
+        "issuer": Field(issuer, issuer_conf if issuer else 0.0),
         "issuer_parent": Field(parent, issuer_conf if parent else 0.0),
         "number": Field(header.number, header.symbol_confidence if header.number else 0.0),
         "code": Field(header.code, header.symbol_confidence),
         "date": Field(header.date, header.date_confidence),
         "place": Field(header.place, 0.9 if header.place else 0.0),
-        "subject": Field(subject, (0.9 if header.subject_prefixed else 0.75) if subject else 0.0),
-        "recipients": Field(tuple(body.recipients), body.recipients_confidence),
+        "subject": Field(subject, (0.9 if structured else 0.75) if subject else 0.0),
+        "recipients": Field(recipients, recipients_conf),
         "implements": Field(tuple(body.implements), 0.8 if body.implements else 0.0),
         "groups": Field(tuple(body.groups), 0.7 if body.groups else 0.0),
         "tasks": Field(tuple(body.tasks), body.tasks_confidence),
-        "report_request": Field(body.report_request, 0.7 if body.report_request else 0.0),
-        "report_deadline": Field(body.report_deadline, 0.8 if body.report_deadline else 0.0),
-        "report_to": Field(body.report_to, 0.7 if body.report_to else 0.0),
-        "signer": Field(footer.signer, footer.signer_confidence),
+        "report_request": Field(request.sentence, 0.7 if request.sentence else 0.0),
+        "report_deadline": Field(request.deadline, 0.8 if request.deadline else 0.0),
+        "report_to": Field(request.to, 0.7 if request.to else 0.0),
+        "report_via": Field(request.via, 0.7 if request.via else 0.0),
+        "report_periods": Field(request.periods, 0.7 if request.periods else 0.0),
+        "signer": Field(signer, signer_conf),
         "distribution": Field(tuple(footer.distribution), 0.8 if footer.distribution else 0.0),
     }
 
 
-# Words an issuing body's own name starts with, under its parent's name ("SỞ …", "BAN …").
-_AGENCY_HEAD = re.compile(
-    r"^(so|ban|van phong|phong|trung tam|dai|bao|cuc|chi cuc|ubnd|uy ban|hoi|tap chi|dang uy)\b"
-)
+# Nơi nhận lines kept for the record, not for action: "Như trên", "Lưu: VT", "UBND tỉnh (b/c)".
+_FOR_RECORD = re.compile(r"^(nhu (tren|dieu)|luu\b)|b/c|bao cao\)")
+# Metadata of a portal copy is structured but not the document itself: never shown as certain.
+METADATA_CONFIDENCE = 0.8
 
 
-def _issuer(lines: list[str]) -> tuple[str, str]:
-    """(issuer, parent) from the capitals above the number; names may wrap over lines."""
-    if not lines:
-        return "", ""
-    split = next((i for i in range(1, len(lines)) if _AGENCY_HEAD.match(fold(lines[i]))), None)
-    if split is None:
-        split = 1 if len(lines) > 1 else 0
-    parent, issuer = " ".join(lines[:split]), " ".join(lines[split:])
-    return agency_case(issuer, places()), agency_case(parent, places()) if parent else ""
+def _fill_from_metadata(header: Header, preamble: Preamble) -> None:
+    """Number, ký hiệu and date from a portal's metadata when the letterhead did not give them."""
+    symbol = preamble.meta.get("symbol", "")
+    if not header.code and symbol and read_symbol(header, symbol):
+        header.symbol_confidence = METADATA_CONFIDENCE
+    if header.date is None and preamble.date:
+        header.date, header.date_confidence = preamble.date, METADATA_CONFIDENCE
 
 
 def _level(parent: str) -> str:
@@ -240,5 +291,6 @@ def _kind(header: Header, issuer: str, parent: str) -> tuple[BodyKind, float]:
 
 def parse(text: str, source: str = "", method: str = "") -> ParsedDirective:
     """Fields of a directive whose text is already correct Vietnamese (see restore.py)."""
-    header, body, footer = parse_lines(text)
-    return ParsedDirective(build_fields(header, body, footer), text, source, method)
+    parts = parse_lines(text)
+    fields = build_fields(parts)
+    return ParsedDirective(fields, text, source, method, doc_type=parts.header.doc_type)

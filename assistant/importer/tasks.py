@@ -87,12 +87,14 @@ def read_tasks(
     group: AddresseeGroup | None = None
     under_heading = False  # inside a numbered item that only names an addressee
     closed = False
-    for para in paras:
+    for index, para in enumerate(paras):
         match = ITEM.match(para)
         folded = fold(para)
         if match and match.group("num"):
             text = para[match.end() :]
             group, under_heading = _addressee(text)
+            # An item with nothing under it is a one-line task ("2. Các nội dung chính …?").
+            under_heading = under_heading and _has_children(paras[index + 1 : index + 2])
             if group and group not in body.groups:
                 body.groups.append(group)
             closed = False
@@ -110,6 +112,13 @@ def read_tasks(
     if not body.tasks:
         _fallback_task(body, intro)
     return body.tasks, body.groups, body.confidence
+
+
+def _has_children(following: list[str]) -> bool:
+    nxt = ITEM.match(following[0]) if following else None
+    return bool(following) and not (nxt and nxt.group("num")) and not _CLOSING.search(
+        fold(following[0])
+    )
 
 
 def _has_task(body: _Reading, group: AddresseeGroup | None) -> bool:
@@ -131,10 +140,17 @@ def _addressee(text: str) -> tuple[AddresseeGroup | None, bool]:
         None,
     )
     label = text[: verb.start()] if verb else text
+    colon = label.find(":")
+    if colon > 0:  # "Sở Thông tin và Truyền thông: chủ trì …" (Tổ chức thực hiện)
+        return _group(label[:colon]), False
+    return _group(label), verb is None
+
+
+def _group(label: str) -> AddresseeGroup | None:
     label = label.strip().rstrip(TRAIL)
     if not label or len(label) > 160:
-        return None, False
-    return AddresseeGroup(slug(label, "_")[:48].strip("_"), label), verb is None
+        return None
+    return AddresseeGroup(slug(label, "_")[:48].strip("_"), label)
 
 
 def _add_task(body: _Reading, label: str, text: str, group: AddresseeGroup | None) -> None:

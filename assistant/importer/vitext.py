@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# A list item: "1." / "2)" numbered, or a dash bullet.
-ITEM = re.compile(r"^(?:(?P<num>\d{1,2})\s*[.)/]|(?P<dash>[-–•+]))\s+")
+# A list item: "1." / "2)" numbered, or a dash bullet ("-Cử cán bộ": typists drop the space).
+ITEM = re.compile(r"^(?:(?P<num>\d{1,2})\s*[.)/]|(?P<dash>[-–•+]))(?:\s+|(?=[^\W\d_]))")
+# A heading that stands alone: "II. NỘI DUNG", "KẾ HOẠCH", "Điều 2."
+HEADING = re.compile(r"^([IVX]{1,5}\s*[.)/-]\s|Điều \d+\.)")
 TRAIL = " ;,.:_"  # punctuation that ends list items and is not part of their text
 
 # Letters English-model OCR puts where Vietnamese letters were: fold them like the letter meant.
@@ -100,8 +102,10 @@ def paragraphs(lines: list[str], starts_item: re.Pattern[str]) -> list[str]:
     current: list[str] = []
     for line in lines:
         stripped = line.strip()
-        ends_sentence = bool(current) and current[-1][-1:] in ".:;!?"
-        new = not stripped or starts_item.match(stripped)
+        ends_sentence = bool(current) and (
+            current[-1][-1:] in ".:;!?" or _heading(current[-1])
+        )
+        new = not stripped or starts_item.match(stripped) or _heading(stripped)
         if new or (ends_sentence and stripped[:1].isupper()):
             if current:
                 result.append(squash(" ".join(current)))
@@ -111,3 +115,7 @@ def paragraphs(lines: list[str], starts_item: re.Pattern[str]) -> list[str]:
     if current:
         result.append(squash(" ".join(current)))
     return result
+
+
+def _heading(line: str) -> bool:
+    return bool(HEADING.match(line)) or (is_upper_text(line) and len(line.split()) >= 2)
