@@ -12,6 +12,7 @@ from assistant.core.directives import BUNDLED_DIR, DirectiveLibrary
 from assistant.core.request import Periodicity, PeriodRule
 from tests import factories
 from tests.conftest import REPO
+from tests.importer_corpus import SPECS, write_docx
 
 BUNDLED = "3270-cv-btgtu-2024"
 
@@ -118,3 +119,16 @@ def test_an_alias_places_the_agency_in_its_group_and_says_why() -> None:
         directive, profile, mine[0]
     )
     assert "không phải nhóm của cơ quan bạn" in why_mine(directive, profile, others[0])
+
+
+def test_importing_a_directive_twice_offers_a_copy(data_dir: Path, tmp_path: Path) -> None:
+    docx = str(write_docx(SPECS[0], tmp_path / "cv.docx"))
+    importing = [sys.executable, "-m", "assistant", "--data-dir", str(data_dir), "import", docx]
+    first = subprocess.run([*importing, "--save"], capture_output=True, text=True, cwd=REPO)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run([*importing, "--save"], capture_output=True, text=True, cwd=REPO)
+    assert again.returncode == 2 and "đã có trong thư viện" in again.stderr
+    copy = subprocess.run(
+        [*importing, "--save", "--copy"], capture_output=True, text=True, cwd=REPO
+    )
+    assert copy.returncode == 0 and len(list((data_dir / "directives").glob("*.json"))) == 2

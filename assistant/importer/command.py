@@ -1,4 +1,4 @@
-"""``python -m assistant import FILE [--json] [--save]``: read a new incoming directive."""
+"""``python -m assistant import FILE [--json] [--save [--copy]]``: read a new incoming directive."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("file", metavar="TỆP", help="tệp công văn cần nhập")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     parser.add_argument("--save", action="store_true", help="lưu vào thư viện công văn")
+    parser.add_argument(
+        "--copy",
+        action="store_true",
+        help="với --save: công văn đã có trong thư viện thì lưu thành bản riêng",
+    )
     parser.set_defaults(run=run)
 
 
@@ -34,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.save:
         directive = parsed.to_directive()  # raises UserError naming missing fields
         library = DirectiveLibrary(user_dir=data_dir(args.data_dir) / "directives")
-        saved = library.add(directive)
+        saved = library.add(directive, as_copy=args.copy)
     if args.json:
         data = parsed.to_json()
         data["saved"] = str(saved) if saved else None
