@@ -14,9 +14,7 @@ from assistant.core.directives import DirectiveLibrary, directive_from_dict, dir
 from assistant.core.errors import UserError
 from assistant.core.fileio import read_json_object
 from assistant.core.formats import PROFILES
-from assistant.generate import generate
 from assistant.paths import data_dir
-from assistant.storage.history import History
 
 USER_DIRECTIVES = "directives"
 USER_TEMPLATES = "templates"
@@ -108,6 +106,10 @@ def _save_directive(lib: DirectiveLibrary, args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    # Imported here: python-docx and sqlite-utils cost some 70 ms that other commands do not need.
+    from assistant.generate import generate
+    from assistant.storage.history import History
+
     folder = data_dir(args.data_dir)
     directive = library(args).get(args.directive)
     answers = read_json_object(Path(args.answers), "tệp trả lời")

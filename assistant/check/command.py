@@ -6,7 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.check.checker import check
 from assistant.check.findings import ERROR, CheckResult, Finding
 from assistant.core.formats import PROFILES
 
@@ -38,6 +37,8 @@ def _print_text(path: Path, result: CheckResult, chosen: bool) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    from assistant.check.checker import check  # python-docx and lxml: only when checking
+
     result = check(path, args.format)
     if args.json:
         findings = [f.to_dict() for f in result.findings]

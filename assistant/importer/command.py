@@ -8,7 +8,6 @@ import sys
 from datetime import date
 
 from assistant.core.directives import DirectiveLibrary
-from assistant.importer import import_file
 from assistant.importer.parse import FIELD_LABELS_VI, ParsedDirective
 from assistant.paths import data_dir
 
@@ -34,6 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.importer import import_file  # the readers of every format: only when importing
+
     parsed = import_file(args.file)
     saved = None
     if args.save:
