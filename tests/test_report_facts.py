@@ -181,6 +181,7 @@ def test_an_unknown_directive_number_is_cited_by_date_and_issuer() -> None:
     fmt = profile("hd36")
     assert "…" not in cite(directive, fmt) and "số" not in cite(directive, fmt)
     assert cite(directive, fmt).startswith("Công văn ngày ")
+    assert cite_again(directive, fmt) == "Công văn ngày 03/8/2021"  # the issuer said once
 
 
 def _refusal(**changes) -> str:

@@ -113,8 +113,11 @@ def cite(directive: Directive, fmt: FormatProfile) -> str:
 
 
 def cite_again(directive: Directive, fmt: FormatProfile) -> str:
-    """Later mentions: "Công văn số 3270-CV/BTGTU"; by date and issuer when the number is unknown."""
-    return f"Công văn số {directive.symbol}" if directive.number else cite(directive, fmt)
+    """Later mentions, the first having named it in full: "Công văn số 3270-CV/BTGTU"; by its date
+    when the number is unknown ("Công văn ngày 03/8/2021")."""
+    if directive.number:
+        return f"Công văn số {directive.symbol}"
+    return cite_document(fmt, "Công văn", None, directive.date) if directive.date else "Công văn"
 
 
 def _period_text(report: Report) -> str:
