@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "assistant.storage.command",
     "assistant.check.command",
     "assistant.importer.command",
+    "assistant.due_command",
 )
 
 EXIT_USER_ERROR = 2

@@ -20,8 +20,12 @@ USER_DIRECTIVES = "directives"
 USER_TEMPLATES = "templates"
 
 
+def library_in(folder: Path) -> DirectiveLibrary:
+    return DirectiveLibrary(user_dir=folder / USER_DIRECTIVES)
+
+
 def library(args: argparse.Namespace) -> DirectiveLibrary:
-    return DirectiveLibrary(user_dir=data_dir(args.data_dir) / USER_DIRECTIVES)
+    return library_in(data_dir(args.data_dir))
 
 
 def _directives(args: argparse.Namespace) -> int:
