@@ -11,6 +11,14 @@ from assistant.core.formats import Element, FormatProfile, Range
 ERROR = "error"
 WARNING = "warning"
 MAX_PLACES = 5  # a finding about many paragraphs names the first few
+OPENING_WORDS = 6  # a paragraph is named by its first words
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first words of a paragraph, "…" when there are more: "Thực hiện Công văn số…"."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
 
 ELEMENT_LABELS = {
     Element.NATIONAL_TITLE: "Quốc hiệu",
@@ -91,7 +99,7 @@ class Finding:
     label: str  # the element's Vietnamese name, for people
     found: str
     expected: str  # the rule, with its source
-    where: str  # "bảng tiêu đề, hàng 1, cột phải, dòng 2", "đoạn 14"
+    where: str  # "bảng tiêu đề, hàng 1, cột phải, dòng 2 «…»", "đoạn bắt đầu «Thực hiện…»"
     message: str  # one Vietnamese sentence for the clerk
     count: int = 1  # paragraphs or runs concerned
 
@@ -142,7 +150,17 @@ class Places:
             steps.append(", ".join(step))
         return " › ".join(steps) + f", dòng {location.line}"
 
+    def paragraph(self, p: Paragraph) -> str:
+        """A paragraph named by the words it starts with, which a clerk can find with Ctrl+F:
+        "đoạn bắt đầu «Thực hiện Công văn số…»"; in a table, its cell and line."""
+        start = opening(p.text)
+        if p.location.part == "body" and not p.location.cells:
+            if not start:
+                return f"dòng trống thứ {p.location.index} của văn bản"
+            return f"đoạn bắt đầu «{start}»"
+        return self.of(p.location)
+
     def many(self, paragraphs: Sequence[Paragraph]) -> str:
-        names = [self.of(p.location) for p in paragraphs[:MAX_PLACES]]
+        names = [self.paragraph(p) for p in paragraphs[:MAX_PLACES]]
         more = len(paragraphs) - MAX_PLACES
         return "; ".join(names) + (f" và {more} chỗ khác" if more > 0 else "")

@@ -41,7 +41,7 @@ def check_page(ctx: Context) -> list[Finding]:
                     f"A4 đứng {num(fmt.page_width_mm)} × {num(fmt.page_height_mm)} mm",
                     "Trang đang để khổ ngang; chỉ dùng khổ ngang cho bảng biểu."
                     if landscape
-                    else "Khổ giấy không phải A4: chọn Layout › Size › A4.",
+                    else "Khổ giấy không phải A4: chọn Bố trí › Kích cỡ › A4.",
                     WARNING if landscape else ERROR,
                 )
             )
@@ -55,7 +55,7 @@ def check_page(ctx: Context) -> list[Finding]:
                         where,
                         f"{name} {num(value, 1)} mm",
                         f"{name} {span(allowed)} mm",
-                        f"Đặt {name} trong khoảng {span(allowed)} mm.",
+                        f"Đặt {name} trong khoảng {span(allowed)} mm (Bố trí › Lề › Lề tùy chỉnh).",
                     )
                 )
     return out
@@ -172,9 +172,9 @@ def _page_number_findings(ctx: Context, section: Section) -> list[Finding]:
 
 
 _PAGE_MESSAGES = {
-    "page_number.missing": "Chưa đánh số trang (chèn trường PAGE ở đầu trang, căn giữa).",
+    "page_number.missing": "Chưa đánh số trang: Chèn › Số trang › Đầu trang, căn giữa.",
     "page_number.position": "Số trang phải ở đầu trang (lề trên), không ở chân trang.",
-    "page_number.first_page": "Không hiện số trang ở trang đầu: bật «Different First Page».",
+    "page_number.first_page": "Không hiện số trang ở trang đầu: nhấp đúp vào đầu trang, chọn «Trang đầu khác».",
 }
 
 

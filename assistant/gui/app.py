@@ -1,4 +1,8 @@
-"""Starts the window: Qt application, Vietnamese-capable font, translations, first-run wizard."""
+"""Starts the window: Qt application, Vietnamese-capable font, translations, first-run wizard.
+
+One window per data folder: the running window holds ``<data folder>/window.lock`` (a
+``filelock`` lock, freed by the OS when the process dies); a second start says so and exits.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
@@ -38,8 +43,32 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Báo cáo nhanh")
     app.setOrganizationName("BaoCaoNhanh")
     _font(app)
+    messages.configure(app)  # Vietnamese locale and Qt's own texts (Qt ships no Vietnamese)
     _translations(app)
     return app
+
+
+WINDOW_LOCK = "window.lock"
+
+
+def window_lock(folder: Path) -> FileLock | None:
+    """The lock of the window on ``folder``, held; None when another window already holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(folder / WINDOW_LOCK, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return None
+    return lock
+
+
+def already_open_text(folder: Path) -> str:
+    return QApplication.translate(
+        "app",
+        "Chương trình Báo cáo nhanh đang mở trên thư mục dữ liệu này:\n{folder}\n\n"
+        "Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ). Nếu hai cửa sổ cùng ghi, "
+        "số văn bản đi và bản nháp có thể bị ghi đè.",
+    ).format(folder=folder)
 
 
 def start(folder: Path, open_results: bool = True) -> QWidget:
@@ -67,11 +96,19 @@ def start(folder: Path, open_results: bool = True) -> QWidget:
 
 def run_app(args: argparse.Namespace) -> int:
     app = application()
+    folder = data_dir(args.data_dir)
+    lock = window_lock(folder)
+    if lock is None:
+        messages.warn(None, app.translate("app", "Báo cáo nhanh"), already_open_text(folder))
+        return 3
     try:
-        window = start(data_dir(args.data_dir))
-    except UserError as exc:
-        messages.warn(None, app.translate("app", "Báo cáo nhanh"), exc.message)
-        return 2
-    exit_code = app.exec()
-    window.deleteLater()  # the reference above kept the window alive until now
-    return exit_code
+        try:
+            window = start(folder)
+        except UserError as exc:
+            messages.warn(None, app.translate("app", "Báo cáo nhanh"), exc.message)
+            return 2
+        exit_code = app.exec()
+        window.deleteLater()  # the reference above kept the window alive until now
+        return exit_code
+    finally:
+        lock.release()

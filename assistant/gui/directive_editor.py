@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -166,7 +166,9 @@ class DirectiveEditor(QWidget):
     def _line(self, key: str) -> QLineEdit:
         self.edits[key] = QLineEdit()
         if key in DATES:
-            self.edits[key].setPlaceholderText(self.tr("dd/mm/yyyy, để trống nếu không có"))
+            self.edits[key].setPlaceholderText(
+                self.tr("ngày/tháng/năm, ví dụ 02/04/2024; để trống nếu không có")
+            )
         return self.edits[key]
 
     # -- tabs -----------------------------------------------------------------------------
@@ -653,7 +655,7 @@ class DirectiveEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sửa công văn"))
-        self.resize(1000, 680)
+        messages.fit_to_screen(self, QSize(1000, 680))
         self.editor = DirectiveEditor(library)
         self.editor.load(directive)
         close = QDialogButtonBox(QDialogButtonBox.Close)

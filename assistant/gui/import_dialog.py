@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         self.library, self.parsed = library, None
         self.setWindowTitle(self.tr("Nhập công văn mới"))
         self.setAcceptDrops(True)
-        self.resize(1280, 720)
+        messages.fit_to_screen(self, QSize(1280, 720))
         pick = QPushButton(self.tr("Chọn tệp (.docx, .pdf, .txt, ảnh quét)…"))
         pick.clicked.connect(self.pick_file)
         self.info = QLabel(self.tr("Hoặc kéo thả tệp công văn vào cửa sổ này."))

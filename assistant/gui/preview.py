@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.formats import Element
 from assistant.core.layout import ReportLayout
+from assistant.gui import messages
 
 WORDING_COLOUR = "#1a4f8b"
 LEGEND = QT_TRANSLATE_NOOP(
@@ -70,8 +71,7 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Xem trước báo cáo"))
         # Never taller than the screen (a 1366×768 laptop): the Close button must stay on it.
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(760, screen.width() - 40), min(900, screen.height() - 60))
+        messages.fit_to_screen(self, QSize(760, 900))
         self.legend = QLabel(self.tr(LEGEND))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet(f"color: {WORDING_COLOUR};")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -73,6 +73,52 @@ LISTS = (
 )
 
 
+# Fields the core refuses empty: Next / Save stay disabled until they are filled.
+REQUIRED = ("name", "symbol", "place", "signer.title", "signer.name")
+
+
+class RequiredPage(QWizardPage):
+    """A page that cannot be left while a required field is empty; the line under the fields
+    (its height always reserved) names what is missing, with the label the clerk sees."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.required: dict[str, tuple[QLineEdit, str]] = {}
+        self.missing_label = QLabel()
+        self.missing_label.setStyleSheet("color: #c62828;")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setMinimumHeight(2 * self.missing_label.fontMetrics().lineSpacing() + 4)
+
+    def require(self, edit: QLineEdit, label: str) -> None:
+        self.required[label] = (edit, label)
+        edit.textChanged.connect(self._changed)
+
+    def missing(self) -> list[str]:
+        return [
+            label.rstrip(":") for edit, label in self.required.values() if not edit.text().strip()
+        ]
+
+    def _changed(self) -> None:
+        missing = self.missing()
+        self.missing_label.setText(
+            self.tr("Còn thiếu: {fields}.").format(fields=", ".join(missing)) if missing else ""
+        )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.missing()
+
+    def validatePage(self) -> bool:
+        missing = self.missing()
+        if missing:
+            messages.warn(
+                self,
+                self.tr("Thông tin chưa đủ"),
+                self.tr("Hãy điền: {fields}.").format(fields=", ".join(missing)),
+            )
+        return not missing
+
+
 class ProfileWizard(QWizard):
     def __init__(self, data_dir: Path, current: AgencyProfile | None = None) -> None:
         super().__init__()
@@ -86,13 +132,16 @@ class ProfileWizard(QWizard):
         self.setButtonText(QWizard.NextButton, self.tr("Tiếp"))
         self.setButtonText(QWizard.BackButton, self.tr("Quay lại"))
         self.setButtonText(QWizard.CancelButton, self.tr("Hủy"))
+        self.setButtonText(QWizard.HelpButton, self.tr("Trợ giúp"))
+        self.setButtonText(QWizard.CommitButton, self.tr("Xác nhận"))
+        messages.fit_to_screen(self, QSize(760, 640))
         self.profile: AgencyProfile | None = None
         self.kept: dict = {}  # what the wizard does not show (the format) is kept as it was
         if current:
             self._fill(profile_to_dict(current))
 
     def _page(self, title: str, fields, with_kind: bool = False) -> QWizardPage:
-        page = QWizardPage()
+        page = RequiredPage()
         page.setTitle(title)
         form = QFormLayout(page)
         if with_kind:
@@ -112,6 +161,8 @@ class ProfileWizard(QWizard):
             edit.setPlaceholderText(self.tr("Ví dụ: {example}").format(example=example))
             self.edits[key] = edit
             form.addRow(self.tr(label), edit)
+            if key in REQUIRED:
+                page.require(edit, self.tr(label))
         if with_kind:
             for key, label, example in LISTS:
                 box = QPlainTextEdit()
@@ -120,6 +171,8 @@ class ProfileWizard(QWizard):
                 box.setMaximumHeight(48)
                 self.lists[key] = box
                 form.addRow(self.tr(label), box)
+        form.addRow(page.missing_label)
+        page._changed()
         return page
 
     def _fill(self, data: dict) -> None:

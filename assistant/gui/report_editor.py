@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -27,7 +26,7 @@ from assistant.core.catalogue import kind as task_kind
 from assistant.core.concern import split_tasks, why_mine
 from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
-from assistant.gui.figure_forms import FORMS, CountField
+from assistant.gui.figure_forms import FORMS, CountField, DateField
 
 # Unnumbered: a section left empty is left out of the report, and the numbering follows.
 SECTIONS = (
@@ -101,6 +100,13 @@ class TaskBox(QGroupBox):
         self.included.toggled.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
+
+    def name(self) -> str:
+        """The task as the clerk reads it in the directive: its number and title, never its id."""
+        title = self.task.title or task_kind(self.task.kind).title
+        if self.task.label in ("", "-"):
+            return self.tr("Nhiệm vụ «{title}»").format(title=title)
+        return self.tr("Nhiệm vụ {label}. {title}").format(label=self.task.label, title=title)
 
     def show_gap(self, message: str) -> None:
         self.gap.setText(message)
@@ -198,20 +204,18 @@ class ReportEditor(QScrollArea):
         self.number.setPlaceholderText(self.tr("tự cấp"))
         form.addRow(self.tr("Số văn bản đi:"), self.number)
         form.addRow("", self.number.error)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date = DateField()
+        self.date.set_date(date.today())
         form.addRow(self.tr("Ngày báo cáo:"), self.date)
-        self.period_start, self.period_end = QDateEdit(), QDateEdit()
-        for edit in (self.period_start, self.period_end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setSpecialValueText(" ")
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setDate(edit.minimumDate())
-            edit.dateChanged.connect(self.changed)
-        form.addRow(self.tr("Kỳ báo cáo từ ngày:"), self.period_start)
-        form.addRow(self.tr("đến ngày:"), self.period_end)
+        form.addRow("", self.date.error)
+        self.period_start, self.period_end = DateField(), DateField()
+        for edit, label in (
+            (self.period_start, self.tr("Kỳ báo cáo từ ngày:")),
+            (self.period_end, self.tr("đến ngày:")),
+        ):
+            edit.changed.connect(self.changed)
+            form.addRow(label, edit)
+            form.addRow("", edit.error)
         self.period_label = QLineEdit()
         self.period_label.setPlaceholderText(self.tr("hoặc ghi: quý II năm 2024"))
         form.addRow(self.tr("Kỳ báo cáo (ghi bằng chữ):"), self.period_label)
@@ -225,18 +229,21 @@ class ReportEditor(QScrollArea):
             self.sections[key].textChanged.connect(self.changed)
         self.layout_.addWidget(box)
         self.number.textChanged.connect(self.changed)
-        self.date.dateChanged.connect(self.changed)
+        self.date.changed.connect(self.changed)
         self.period_label.textChanged.connect(self.changed)
 
     # -- answers JSON ---------------------------------------------------------------------
-    def _iso(self, edit: QDateEdit) -> str | None:
-        return None if edit.date() == edit.minimumDate() else edit.date().toPython().isoformat()
+    @staticmethod
+    def _iso(edit: DateField) -> str | None:
+        value = edit.date()
+        return value.isoformat() if value else None
 
     def answers(self) -> dict:
         data = {
             "directive": self.directive.id,
             "number": parse_count(self.number.text())[0] or None,
-            "date": self.date.date().toPython().isoformat(),
+            # a draft saved while the date is being typed keeps today; generating is refused
+            "date": (self.date.date() or date.today()).isoformat(),
             "period": {
                 "start": self._iso(self.period_start),
                 "end": self._iso(self.period_end),
@@ -250,12 +257,10 @@ class ReportEditor(QScrollArea):
     def load(self, data: dict) -> None:
         self.number.set_value(data.get("number"))
         if data.get("date"):
-            self.date.setDate(QDate(date.fromisoformat(data["date"])))
+            self.date.set_date(date.fromisoformat(data["date"]))
         period = data.get("period") or {}
         for edit, key in ((self.period_start, "start"), (self.period_end, "end")):
-            edit.setDate(
-                QDate(date.fromisoformat(period[key])) if period.get(key) else edit.minimumDate()
-            )
+            edit.set_date(date.fromisoformat(period[key]) if period.get(key) else None)
         self.period_label.setText(period.get("label", ""))
         tasks = data.get("tasks", {})
         for box in self.tasks:
@@ -276,7 +281,19 @@ class ReportEditor(QScrollArea):
             found.append(
                 self.tr("Số văn bản đi: {message}").format(message=self.number.error.text())
             )
+        for edit, label in (
+            (self.date, self.tr("Ngày báo cáo")),
+            (self.period_start, self.tr("Kỳ báo cáo từ ngày")),
+            (self.period_end, self.tr("Kỳ báo cáo đến ngày")),
+        ):
+            if edit.problem():
+                found.append(f"{label}: {edit.problem()}")
+        if not self.date.edit.text().strip():
+            found.append(self.tr("Ngày báo cáo: hãy ghi ngày của báo cáo."))
+        start, end = self.period_start.date(), self.period_end.date()
+        if start and end and start > end:
+            found.append(self.tr("Kỳ báo cáo: ngày bắt đầu sau ngày kết thúc."))
         for box in self.tasks:
             if box.figures and box.included.isChecked():
-                found += [f"{box.title()} — {message}" for message in box.figures.problems()]
+                found += [f"{box.name()} — {message}" for message in box.figures.problems()]
         return found
