@@ -9,6 +9,7 @@ _STEPS = {
     ("writing", "generated"),
     ("writing", "draft"),
     ("generated", "submitted"),
+    ("submitted", "generated"),  # "đã gửi" undone
 }
 
 

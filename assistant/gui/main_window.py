@@ -30,8 +30,8 @@ from assistant.core.layout import build_layout
 from assistant.gui import messages
 from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
-from assistant.gui.generate_flow import GenerateFlow
-from assistant.gui.history_tab import HistoryTab
+from assistant.gui.generate_flow import GenerateFlow, open_path
+from assistant.gui.history_tab import HistoryTab, period_text
 from assistant.gui.preview import PreviewDialog
 from assistant.gui.profile_wizard import ProfileWizard
 from assistant.gui.report_editor import ReportEditor
@@ -50,7 +50,11 @@ class MainWindow(QMainWindow):
         self.library = DirectiveLibrary(user_dir=data_dir / "directives")
         self.profile = load_profile(data_dir)
         self.editor: ReportEditor | None = None
+        # The entry shown in the editor: a draft, or the report just generated from it.
         self.draft_id: int | None = None
+        self.dirty = False  # typed since loaded or saved: nothing is saved before the clerk types
+        self._loading = False
+        self.last_output: Path | None = None  # the file of the report last generated
         self.flow: GenerateFlow | None = None
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
@@ -111,7 +115,15 @@ class MainWindow(QMainWindow):
         rbox.addWidget(self.stack)
         actions = QHBoxLayout()
         self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
         actions.addWidget(self.status_label, 1)
+        self.open_file_button = QPushButton(self.tr("Mở tệp"))
+        self.open_file_button.clicked.connect(self.open_output_file)
+        self.open_folder_button = QPushButton(self.tr("Mở thư mục"))
+        self.open_folder_button.clicked.connect(self.open_output_folder)
+        for button in (self.open_file_button, self.open_folder_button):
+            button.hide()  # shown once a report is generated
+            actions.addWidget(button)
         for text, slot in (
             (self.tr("Xem trước"), self.preview),
             (self.tr("Tạo báo cáo (Ctrl+G)"), self.generate),
@@ -126,6 +138,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([560, 720])
         self.history_tab = HistoryTab(self.history)
         self.history_tab.open_draft.connect(self.open_draft)
+        self.history_tab.draft_deleted.connect(self._draft_deleted)
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Soạn báo cáo"))
         self.tabs.addTab(self.history_tab, self.tr("Lịch sử"))
@@ -173,17 +186,66 @@ class MainWindow(QMainWindow):
         if self.editor and self.editor.directive.id == directive_id:
             return
         self.save_draft()
-        self.draft_id = None
+        draft = self.history.newest_draft(directive_id)
+        if draft is not None:
+            self._load_entry(self.history.get(draft))  # the draft being filled, resumed
+            return
         self._show_editor(self.library.get(directive_id))
+        self._fresh()
+
+    def _fresh(self) -> None:
+        """A blank report for the directive shown: saved only once the clerk types."""
+        self.draft_id, self.dirty = None, False
+        self._say(self.tr("Báo cáo mới (sẽ tự lưu nháp khi bạn nhập)"))
 
     def _show_editor(self, directive) -> None:
         if self.editor:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor = ReportEditor(directive, self.profile)
-        self.editor.changed.connect(self.autosave.start)
+        self.editor.changed.connect(self._changed)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
+        self._show_output(None)
+
+    def _load_entry(self, entry) -> None:
+        """Show ``entry`` in the editor, without saving anything."""
+        if not self.editor or self.editor.directive.id != entry.directive_id:
+            self._show_editor(self.library.get(entry.directive_id))
+        self._loading = True
+        try:
+            self.editor.load(entry.answers)
+        finally:
+            self._loading = False
+        self.autosave.stop()
+        self.draft_id, self.dirty = entry.id, False
+        self._say(self.tr("Bản nháp #{id}").format(id=entry.id) + self._period_text(entry.answers))
+
+    @staticmethod
+    def _period_text(answers: dict) -> str:
+        text = period_text(answers)
+        return f", kỳ {text}" if text else ""
+
+    def _say(self, text: str) -> None:
+        """The status line, always naming the directive shown."""
+        if self.editor:
+            text = self.tr("{text} — trả lời CV {symbol}").format(
+                text=text, symbol=self.editor.directive.symbol
+            )
+        self.status_label.setText(text)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        if not self.dirty:
+            self.dirty = True
+            if self.draft_id is not None and self.history.status(self.draft_id) != "draft":
+                self._say(
+                    self.tr(
+                        "Báo cáo #{id} đã tạo được giữ nguyên; sửa đổi từ đây lưu thành bản nháp mới"
+                    ).format(id=self.draft_id)
+                )
+        self.autosave.start()
 
     def _resume_draft(self) -> None:
         drafts = self.history.list(limit=1, status="draft")
@@ -194,20 +256,23 @@ class MainWindow(QMainWindow):
         entry = self.history.get(entry_id)
         self.save_draft()
         self.tabs.setCurrentIndex(0)
-        self.draft_id = None  # selecting the directive must not save over the draft being opened
+        # The editor first: selecting the directive then finds it shown and opens nothing else.
+        self._load_entry(entry)
         self.select_directive(entry.directive_id)
-        if not self.editor or self.editor.directive.id != entry.directive_id:
-            self._show_editor(self.library.get(entry.directive_id))
-        self.editor.load(entry.answers)
-        self.autosave.stop()
-        self.draft_id = entry_id
-        self.status_label.setText(self.tr("Bản nháp #{id}").format(id=entry_id))
+
+    def _draft_deleted(self, entry_id: int) -> None:
+        if self.editor and self.draft_id == entry_id:
+            self.autosave.stop()
+            self._show_editor(self.editor.directive)
+            self._fresh()
 
     def save_draft(self) -> None:
-        """Saved as the clerk types (debounced), on switching and on closing."""
+        """Saved as the clerk types (debounced), on switching and on closing; never a report the
+        clerk has not touched."""
         self.autosave.stop()
-        if not self.editor:
+        if not self.editor or not self.dirty:
             return
+        before = self.draft_id
         try:
             self.draft_id = self.history.save_draft(
                 self.editor.directive, self.editor.answers(), self.draft_id
@@ -215,14 +280,23 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
             return
-        self.status_label.setText(self.tr("Đã lưu nháp #{id}").format(id=self.draft_id))
+        self.dirty = False
+        if before is not None and before != self.draft_id:
+            text = self.tr("Đã lưu bản nháp mới #{id} (báo cáo #{old} giữ nguyên)").format(
+                id=self.draft_id, old=before
+            )
+        else:
+            text = self.tr("Đã lưu nháp #{id}").format(id=self.draft_id)
+        self._say(text)
+        if before != self.draft_id:  # a new row; an edited draft's row needs no reload per key
+            self.history_tab.refresh()
 
     def new_report(self) -> None:
         if not self.editor:
             return
         self.save_draft()
-        self.draft_id = None
         self._show_editor(self.editor.directive)
+        self._fresh()
 
     # -- report -------------------------------------------------------------------------
     def _report(self):
@@ -267,16 +341,33 @@ class MainWindow(QMainWindow):
             )
             return
         self.save_draft()
-        self.flow = GenerateFlow(self, self.data_dir, report, self.draft_id, self.open_results)
+        self.flow = GenerateFlow(
+            self, self.data_dir, report, self.draft_id, self.open_results, self.history
+        )
         self.flow.finished.connect(self._generated)
         self.flow.start()
 
     def _generated(self, entry_id: int, result) -> None:
-        self.draft_id = entry_id  # no longer a draft: the next change starts a new one
-        self.status_label.setText(
+        self.draft_id, self.dirty = entry_id, False  # no longer a draft: edits start a new one
+        self._say(
             self.tr("Đã tạo báo cáo #{id}: {path}").format(id=entry_id, path=result.path.name)
         )
+        self._show_output(result.path)
         self.history_tab.refresh()
+
+    def _show_output(self, path: Path | None) -> None:
+        self.last_output = path
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(path is not None)
+
+    def open_output(self, folder: bool = False) -> bool:
+        return open_path(self, self.last_output, folder=folder)
+
+    def open_output_file(self) -> None:
+        self.open_output()
+
+    def open_output_folder(self) -> None:
+        self.open_output(folder=True)
 
     # -- tools --------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -36,14 +36,20 @@ def _print_entries(entries: list[HistoryEntry], as_json: bool) -> None:
         return
     for e in entries:
         number = e.number_text or "(chưa có số)"
-        print(f"#{e.id}  {e.report_date:%d/%m/%Y}  {STATUS_VI[e.status]:<9} {number}")
+        archived = "  (đã lưu trữ)" if e.archived else ""
+        print(f"#{e.id}  {e.report_date:%d/%m/%Y}  {STATUS_VI[e.status]:<9} {number}{archived}")
         print(f"      trả lời CV {e.directive_symbol} — {e.issuer}: {e.subject}")
     if not entries:
         print("Không có báo cáo nào.")
 
 
 def _filters(args: argparse.Namespace) -> dict:
-    return {"year": args.year, "status": args.status, "issuer": args.issuer}
+    return {
+        "year": args.year,
+        "status": args.status,
+        "issuer": args.issuer,
+        "archived": bool(args.archived),
+    }
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -78,6 +84,18 @@ def _simple(action: str):
             print(f"Đã đánh dấu báo cáo #{args.id} là đã gửi.")
         elif action == "reopen":
             print(f"Đã mở lại thành bản nháp #{history.reopen(args.id)}.")
+        elif action == "unsubmit":
+            history.unsubmit(args.id)
+            print(f"Đã bỏ đánh dấu «đã gửi» của báo cáo #{args.id}.")
+        elif action == "delete":
+            history.delete_draft(args.id)
+            print(f"Đã xóa bản nháp #{args.id}.")
+        elif action == "archive":
+            history.archive(args.id)
+            print(f"Đã lưu trữ báo cáo #{args.id}; xem lại bằng «history list --archived».")
+        elif action == "unarchive":
+            history.unarchive(args.id)
+            print(f"Đã đưa báo cáo #{args.id} trở lại danh sách.")
         elif action == "regenerate":
             result = history.regenerate(args.id, Path(args.out) if args.out else None)
             print(f"Đã tạo lại báo cáo: {result.path}")
@@ -123,6 +141,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     filters.add_argument("--issuer", help="cơ quan ban hành công văn")
     filters.add_argument("--limit", type=int, default=50, help="số dòng tối đa (mặc định 50)")
     filters.add_argument("--json", action="store_true", help="in ra dạng JSON")
+    filters.add_argument("--archived", action="store_true", help="chỉ các báo cáo đã lưu trữ")
 
     p = actions.add_parser("list", parents=[common, filters], help="các báo cáo, mới nhất trước")
     p.set_defaults(run=_list)
@@ -137,7 +156,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=_show)
     for action, text in (
         ("submit", "đánh dấu đã gửi"),
+        ("unsubmit", "bỏ đánh dấu đã gửi"),
         ("reopen", "mở lại thành bản nháp"),
+        ("delete", "xóa một bản nháp (báo cáo đã tạo chỉ lưu trữ được)"),
+        ("archive", "lưu trữ: ẩn khỏi danh sách, không xóa"),
+        ("unarchive", "đưa báo cáo đã lưu trữ trở lại danh sách"),
         ("regenerate", "tạo lại tệp từ dữ liệu đã lưu"),
     ):
         p = actions.add_parser(action, parents=[common], help=text)

@@ -110,7 +110,21 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX reports_output ON reports (output_path COLLATE NOCASE)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite_utils.Database) -> None:
+    """A generated or sent report is never deleted, only archived: hidden from the usual list.
+
+    The narrow search index gains the flag, so that hiding archived rows still reads no whole row.
+    """
+    db.execute("ALTER TABLE reports ADD COLUMN archived INTEGER NOT NULL DEFAULT 0")
+    db.execute("DROP INDEX reports_hits")
+    db.execute("CREATE INDEX reports_hits ON reports (id, report_date, status, issuer, archived)")
+    # The newest draft of a directive, looked up each time the clerk opens one.
+    db.execute(
+        "CREATE INDEX reports_drafts ON reports (directive_id, updated_at) WHERE status = 'draft'"
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -59,6 +59,30 @@ class HistoryEntry:
     output_path: str | None
     sha256: str | None
     answers: dict
+    archived: bool = False
+
+    @property
+    def period(self) -> tuple[str | None, str | None, str]:
+        """(start, end, label) of the answers: a directive has one draft per period."""
+        return period_key(self.answers)
+
+
+@dataclass(frozen=True)
+class StatusDates:
+    """When an entry was started, generated and sent, read from its status log."""
+
+    created: str | None = None
+    generated: str | None = None
+    submitted: str | None = None  # None again once the sending was undone
+
+
+def period_key(answers: dict) -> tuple[str | None, str | None, str]:
+    period = answers.get("period") or {}
+    return (
+        period.get("start") or None,
+        period.get("end") or None,
+        " ".join(str(period.get("label") or "").split()),
+    )
 
 
 def _now() -> str:
@@ -177,6 +201,74 @@ class History:
                 ],
             )
             return entry_id
+
+    def status(self, entry_id: int) -> str | None:
+        return self._status(self.db.conn, entry_id)
+
+    def newest_draft(self, directive_id: str, answers: dict | None = None) -> int | None:
+        """The draft last edited of a directive (of the period of ``answers`` when given)."""
+        rows = self.db.execute(
+            "SELECT id, answers FROM reports WHERE directive_id = ? AND status = 'draft'"
+            " AND archived = 0 ORDER BY updated_at DESC, id DESC",
+            [directive_id],
+        ).fetchall()
+        for row_id, snapshot in rows:
+            if answers is None or period_key(json.loads(snapshot)) == period_key(answers):
+                return row_id
+        return None
+
+    def delete_draft(self, entry_id: int) -> None:
+        """A draft is deleted for good; a generated or sent report is only ever archived."""
+        with transaction(self.db) as conn:
+            status = self._status(conn, entry_id)
+            if status is None:
+                raise UserError(
+                    f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
+                )
+            if status != "draft":
+                raise UserError(
+                    "Chỉ xóa được bản nháp. Báo cáo đã tạo hoặc đã gửi được giữ lại trong sổ văn "
+                    "bản đi; có thể lưu trữ để ẩn khỏi danh sách.",
+                    f"delete_draft({entry_id}): status is {status}",
+                )
+            conn.execute("DELETE FROM status_log WHERE report_id = ?", [entry_id])
+            conn.execute("DELETE FROM reports WHERE id = ?", [entry_id])
+
+    def archive(self, entry_id: int, archived: bool = True) -> None:
+        """Hidden from the usual list (shown with the «đã lưu trữ» filter); nothing is deleted."""
+        with transaction(self.db) as conn:
+            status = self._status(conn, entry_id)
+            if status is None:
+                raise UserError(
+                    f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
+                )
+            if status == "writing":
+                raise UserError(
+                    "Báo cáo này đang được ghi ra tệp; hãy chờ xong rồi lưu trữ.",
+                    f"archive({entry_id}): writing",
+                )
+            conn.execute("UPDATE reports SET archived = ? WHERE id = ?", [int(archived), entry_id])
+
+    def unarchive(self, entry_id: int) -> None:
+        self.archive(entry_id, archived=False)
+
+    def recorded_at(self, target: Path) -> HistoryEntry | None:
+        """The generated or sent report whose document is ``target``, if any."""
+        row = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM reports WHERE output_path = ? COLLATE NOCASE"
+            " AND status != 'draft' ORDER BY id DESC LIMIT 1",
+            [str(target)],
+        ).fetchone()
+        return self._entry(row) if row else None
+
+    def free_name(self, target: Path) -> Path:
+        """``target``, or «name (2).docx», «name (3).docx»…: the first that is neither a file
+        nor recorded in the history."""
+        candidate, n = target, 1
+        while candidate.exists() or self.recorded_at(candidate) is not None:
+            n += 1
+            candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
+        return candidate
 
     def generate(
         self,
@@ -352,6 +444,21 @@ class History:
             )
             self._log(conn, entry_id, "submitted", at)
 
+    def unsubmit(self, entry_id: int) -> None:
+        """Undo «đã gửi»: the report is generated (not sent) again, and the log says so."""
+        with transaction(self.db) as conn:
+            if self._status(conn, entry_id) != "submitted":
+                raise UserError(
+                    "Báo cáo này chưa được đánh dấu «đã gửi».",
+                    f"unsubmit({entry_id}): status is not submitted",
+                )
+            at = _now()
+            conn.execute(
+                "UPDATE reports SET status = 'generated', updated_at = ? WHERE id = ?",
+                [at, entry_id],
+            )
+            self._log(conn, entry_id, "generated", at)
+
     def _copy_as_draft(self, entry_id: int, **changes: object) -> int:
         entry = self.get(entry_id)
         answers = {**entry.answers, "number": None, **changes}
@@ -363,12 +470,17 @@ class History:
         return self._copy_as_draft(entry_id)
 
     def duplicate(self, entry_id: int, period: Period | None = None) -> int:
-        """A new draft for a new period: the answers copied, number and date cleared."""
+        """A draft for a new period: the answers copied, number and date cleared. A directive has
+        one draft per period: when that period already has a draft, it is the one returned."""
         new_period = {
             "start": period.start.isoformat() if period and period.start else None,
             "end": period.end.isoformat() if period and period.end else None,
             "label": period.label if period else "",
         }
+        entry = self.get(entry_id)
+        existing = self.newest_draft(entry.directive_id, {"period": new_period})
+        if existing is not None:
+            return existing
         return self._copy_as_draft(entry_id, date=None, period=new_period)
 
     def cancel_number(self, year: int, number: int, reason: str, series: str = "BC") -> None:
@@ -383,7 +495,8 @@ class History:
 
     _COLUMNS = (
         "id, directive_id, directive_symbol, issuer, subject, status, format_id, template_version,"
-        " series, number, report_date, year, created_at, updated_at, output_path, sha256, answers"
+        " series, number, report_date, year, created_at, updated_at, output_path, sha256, answers,"
+        " archived"
     )
 
     def _entry(self, row: tuple) -> HistoryEntry:
@@ -405,6 +518,7 @@ class History:
             output,
             sha,
             answers,
+            archived,
         ) = row
         snapshot = json.loads(answers)
         agency = snapshot.get("profile", {}).get("symbol", "")
@@ -429,6 +543,7 @@ class History:
             output,
             sha,
             snapshot,
+            bool(archived),
         )
 
     def get(self, entry_id: int) -> HistoryEntry:
@@ -447,9 +562,37 @@ class History:
         ).fetchall()
         return [(status, at) for status, at in rows]
 
+    def dates(self, entry_ids: Sequence[int]) -> dict[int, StatusDates]:
+        """Started, generated, sent, for a page of entries in one query."""
+        ids = list(entry_ids)
+        found: dict[int, dict[str, str | None]] = {i: {} for i in ids}
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        for report_id, status, at in self.db.execute(
+            f"SELECT report_id, status, at FROM status_log WHERE report_id IN ({marks})"
+            " ORDER BY rowid",
+            ids,
+        ):
+            seen = found[report_id]
+            seen.setdefault("created", at)
+            if status == "generated":
+                seen.setdefault("generated", at)
+                seen["submitted"] = None  # a sending undone
+            elif status == "submitted":
+                seen["submitted"] = at
+        return {i: StatusDates(**v) for i, v in found.items()}
+
     @staticmethod
-    def _filters(year: int | None, status: str | None, issuer: str | None) -> tuple[str, list]:
+    def _filters(
+        year: int | None, status: str | None, issuer: str | None, archived: bool | None = False
+    ) -> tuple[str, list]:
+        """``archived``: False hides archived entries (the usual list), True shows only them,
+        None shows all."""
         clauses, params = [], []
+        if archived is not None:
+            clauses.append("reports.archived = ?")
+            params.append(int(archived))
         if year is not None:
             # A date range, not ``year = ?``: the newest-first date index then serves it directly.
             clauses.append("reports.report_date >= ? AND reports.report_date < ?")
@@ -468,9 +611,10 @@ class History:
         year: int | None = None,
         status: str | None = None,
         issuer: str | None = None,
+        archived: bool | None = False,
     ) -> list[HistoryEntry]:
         """Newest first."""
-        where, params = self._filters(year, status, issuer)
+        where, params = self._filters(year, status, issuer, archived)
         rows = self.db.execute(
             f"SELECT {self._COLUMNS} FROM reports WHERE {where}"
             " ORDER BY report_date DESC, id DESC LIMIT ? OFFSET ?",
@@ -479,9 +623,14 @@ class History:
         return [self._entry(r) for r in rows]
 
     def count(
-        self, *, year: int | None = None, status: str | None = None, issuer: str | None = None
+        self,
+        *,
+        year: int | None = None,
+        status: str | None = None,
+        issuer: str | None = None,
+        archived: bool | None = False,
     ) -> int:
-        where, params = self._filters(year, status, issuer)
+        where, params = self._filters(year, status, issuer, archived)
         return self.db.execute(f"SELECT count(*) FROM reports WHERE {where}", params).fetchone()[0]
 
     def search(
@@ -493,12 +642,20 @@ class History:
         year: int | None = None,
         status: str | None = None,
         issuer: str | None = None,
+        archived: bool | None = False,
     ) -> list[HistoryEntry]:
         """Full text, insensitive to diacritics and đ/d, newest first; an empty query lists."""
         terms = _fts_query(query)
         if not terms:
-            return self.list(limit=limit, offset=offset, year=year, status=status, issuer=issuer)
-        where, params = self._filters(year, status, issuer)
+            return self.list(
+                limit=limit,
+                offset=offset,
+                year=year,
+                status=status,
+                issuer=issuer,
+                archived=archived,
+            )
+        where, params = self._filters(year, status, issuer, archived)
         # Sort the hits on the narrow index, then read only the page of rows shown.
         rows = self.db.execute(
             f"SELECT {self._COLUMNS} FROM reports WHERE id IN ("
