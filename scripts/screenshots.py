@@ -33,7 +33,7 @@ from assistant.paths import RESOURCES  # noqa: E402
 PROFILE = json.loads(
     (RESOURCES / "answers" / "3270-cv-btgtu-2024.json").read_text(encoding="utf-8")
 )["profile"]
-SIZE = (1280, 800)
+SIZE = (1366, 768)  # an office laptop
 
 
 def settle(ms: int = 150) -> None:
@@ -162,7 +162,7 @@ def main(out: Path) -> None:
     ratio_box.figures.fields["facebook.negative"].setText("20")
 
     window.preview()
-    window.preview_dialog.resize(820, 900)
+    window.preview_dialog.resize(820, 700)  # as on a 1366×768 screen
     save(window.preview_dialog, out, "4-xem-truoc")
     window.preview_dialog.close()
 

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(self._default_size())
         if self.settings.contains("geometry"):
             self.restoreGeometry(self.settings.value("geometry"))
+            messages.fit_to_screen(self, self.size())  # a size saved on a larger screen
         self._resume_draft()
 
     def _default_size(self) -> QSize:
