@@ -7,10 +7,14 @@ import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.core.model import Period
 from assistant.paths import data_dir
-from assistant.storage.history import STATUSES, History, HistoryEntry
+from assistant.storage import STATUSES
+
+if TYPE_CHECKING:
+    from assistant.storage.history import History, HistoryEntry
 
 STATUS_VI = {
     "draft": "bản nháp",
@@ -21,6 +25,8 @@ STATUS_VI = {
 
 
 def _open(args: argparse.Namespace) -> History:
+    from assistant.storage.history import History  # sqlite-utils: only for history commands
+
     return History.open_in(data_dir(args.data_dir))
 
 
@@ -124,6 +130,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from assistant.storage.history import History
+
     history = History.restore(Path(args.file), data_dir(args.data_dir))
     print(f"Đã khôi phục {history.count()} báo cáo từ {args.file}.")
     return 0

@@ -37,7 +37,6 @@ from assistant.storage.register import (
 )
 
 DB_FILE = "history.sqlite3"
-STATUSES = ("draft", "writing", "generated", "submitted")
 
 
 @dataclass(frozen=True)
