@@ -1,5 +1,6 @@
 """Shared test set-up: Qt runs offscreen, and each test gets its own user data folder."""
 
+import json
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,22 @@ settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def history(data_dir: Path):
+    """The history of a fresh data folder whose library holds the test directive."""
+    from assistant.storage.history import History
+    from tests import factories
+
+    folder = data_dir / "directives"
+    folder.mkdir()
+    (folder / f"{factories.DIRECTIVE['id']}.json").write_text(
+        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
+    )
+    opened = History.open_in(data_dir)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ are killed with SIGKILL; the next opening of the history reconciles what they le
 
 import errno
 import hashlib
-import json
 import os
 import random
 import re
@@ -32,17 +31,6 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked wr
 
 NUMBER = re.compile(r"^Số:? (\d+)[/-]BC")
 
-
-@pytest.fixture
-def history(data_dir: Path) -> History:
-    folder = data_dir / "directives"
-    folder.mkdir()
-    (folder / f"{factories.DIRECTIVE['id']}.json").write_text(
-        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
-    )
-    opened = History.open_in(data_dir)
-    yield opened
-    opened.close()
 
 
 def _report():

@@ -28,17 +28,6 @@ from tests.history_checks import assert_consistent
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def history(data_dir: Path) -> History:
-    folder = data_dir / "directives"
-    folder.mkdir()
-    (folder / f"{factories.DIRECTIVE['id']}.json").write_text(
-        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
-    )
-    opened = History.open_in(data_dir)
-    yield opened
-    opened.close()
-
 
 def report(day: str = "2024-06-28", **changes):
     data = factories.answers(date=day, number=None, **changes)

@@ -1,6 +1,5 @@
 """Drafts, archive, undo of «đã gửi» and free file names in the history (real SQLite files)."""
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -12,18 +11,6 @@ from assistant.core.errors import UserError
 from assistant.core.model import Period
 from assistant.storage.history import DB_FILE, History
 from tests import factories
-
-
-@pytest.fixture
-def history(data_dir: Path) -> History:
-    folder = data_dir / "directives"
-    folder.mkdir()
-    (folder / f"{factories.DIRECTIVE['id']}.json").write_text(
-        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
-    )
-    opened = History.open_in(data_dir)
-    yield opened
-    opened.close()
 
 
 def report(**changes):

@@ -430,33 +430,27 @@ class History:
         return result
 
     def mark_submitted(self, entry_id: int) -> None:
-        with transaction(self.db) as conn:
-            if self._status(conn, entry_id) != "generated":
-                raise UserError(
-                    "Chỉ báo cáo đã tạo (chưa gửi) mới đánh dấu «đã gửi» được.",
-                    f"mark_submitted({entry_id}): status is not generated",
-                )
-            at = _now()
-            conn.execute(
-                "UPDATE reports SET status = 'submitted', updated_at = ? WHERE id = ?",
-                [at, entry_id],
-            )
-            self._log(conn, entry_id, "submitted", at)
+        self._move(
+            entry_id,
+            "generated",
+            "submitted",
+            "Chỉ báo cáo đã tạo (chưa gửi) mới đánh dấu «đã gửi» được.",
+        )
 
     def unsubmit(self, entry_id: int) -> None:
         """Undo «đã gửi»: the report is generated (not sent) again, and the log says so."""
+        self._move(entry_id, "submitted", "generated", "Báo cáo này chưa được đánh dấu «đã gửi».")
+
+    def _move(self, entry_id: int, before: str, after: str, refusal: str) -> None:
+        """One status change, logged; refused (``refusal``) unless the report is ``before``."""
         with transaction(self.db) as conn:
-            if self._status(conn, entry_id) != "submitted":
-                raise UserError(
-                    "Báo cáo này chưa được đánh dấu «đã gửi».",
-                    f"unsubmit({entry_id}): status is not submitted",
-                )
+            if self._status(conn, entry_id) != before:
+                raise UserError(refusal, f"{entry_id}: {before} -> {after}: status is not {before}")
             at = _now()
             conn.execute(
-                "UPDATE reports SET status = 'generated', updated_at = ? WHERE id = ?",
-                [at, entry_id],
+                "UPDATE reports SET status = ?, updated_at = ? WHERE id = ?", [after, at, entry_id]
             )
-            self._log(conn, entry_id, "generated", at)
+            self._log(conn, entry_id, after, at)
 
     def _copy_as_draft(self, entry_id: int, **changes: object) -> int:
         entry = self.get(entry_id)
