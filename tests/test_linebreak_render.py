@@ -1,6 +1,7 @@
 """Rendered by LibreOffice, long names and the trích yếu break where a văn thư breaks them."""
 
 import copy
+import json
 import re
 import shutil
 import subprocess
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant.core.answers import answers_to_report
-from assistant.core.directives import directive_from_dict
+from assistant.core.directives import DirectiveLibrary, directive_from_dict
+from assistant.core.layout import build_layout
 from assistant.generate import generate
 from tests import factories
+from tests.conftest import REPO
 from tests.importer_corpus import convert_to_pdf
 
 pytestmark = [
@@ -91,3 +94,28 @@ def test_names_and_trich_yeu_break_between_groups(tmp_path: Path) -> None:
 
     for segment in state + party:
         assert segment.split()[-1] not in CUT, f"line ends inside a name: «{segment}»"
+
+
+def test_every_bundled_example_keeps_the_lines_it_was_given(tmp_path: Path) -> None:
+    """Each bundled directive answered in the agency's own format: LibreOffice wraps none of the
+    header or trích yếu lines further (each is whole on the page) and none ends inside a name."""
+    examples = sorted((REPO / "resources" / "answers").glob("*.json"))
+    reports = [
+        answers_to_report(
+            json.loads(path.read_text(encoding="utf-8")), DirectiveLibrary().get(path.stem)
+        )
+        for path in examples
+    ]
+    docs = [
+        generate(r, tmp_path / f"{p.stem}.docx").path
+        for r, p in zip(reports, examples, strict=True)
+    ]
+    for report_, pdf in zip(reports, convert_to_pdf(docs, tmp_path), strict=True):
+        layout = build_layout(report_)
+        stop = "Kính gửi" if layout.kinh_gui else "-----"
+        segments = head_segments(pdf, stop)
+        for text in (layout.parent_body, layout.issuer, layout.subject):
+            for line in filter(None, text.split("\n")):
+                assert line in segments, (pdf.name, line, segments)
+        for segment in segments:
+            assert segment.split()[-1] not in CUT, f"{pdf.name}: «{segment}»"
