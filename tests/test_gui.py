@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWizard
 
@@ -479,4 +479,7 @@ def test_the_preview_tells_the_programs_wording_from_the_clerks(
     paragraph = {p: next(b for b in html.split("<p") if p in b) for p in (typed, wording)}
     assert "#1a4f8b" in paragraph[wording] and "#1a4f8b" not in paragraph[typed]
     assert "Chữ xanh" in dialog.legend.text()
+    link = next(url for url, source in dialog.sources.items() if "video clip" in source)
+    dialog.show_source(QUrl(link))  # as when the mouse is over the sentence
+    assert dialog.source.text().startswith("Câu này viết từ: nhiệm vụ «")
     assert dialog.height() <= dialog.screen().availableGeometry().height()

@@ -30,6 +30,7 @@ class Line:
     element: Element
     text: str
     typed: bool = False  # the clerk's own words; False: the program's wording of their answers
+    source: str = ""  # for the program's wording: what it was built from, told to the clerk
 
 
 @dataclass(frozen=True)
@@ -174,10 +175,23 @@ def _list_item(text: str, last: bool) -> str:
     return f"- {text.rstrip(' ;,.')}{'.' if last else ';'}"
 
 
+INTRO_SOURCE = "số, ngày, cơ quan ban hành và trích yếu của công văn; tên cơ quan; kỳ báo cáo"
+CLOSING_SOURCE = "số công văn và tên cơ quan"
+
+
+def _task_source(title: str) -> str:
+    return f"nhiệm vụ «{title}»: tình trạng, số liệu và thông tin bạn nhập"
+
+
 def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]:
     subject, lines = "", []
     h1 = h2 = 0
+    source = INTRO_SOURCE  # what the program's wording below was built from
     for i, block in enumerate(blocks):
+        if block.tag == "h2":
+            source = _task_source(block.text)
+        elif block.tag == "closing":
+            source = CLOSING_SOURCE
         if block.tag == "subject":
             subject = _apply_case(block.text, fmt.subject_case)
         elif block.tag == "h1":
@@ -190,11 +204,13 @@ def _body(blocks: Sequence[Block], fmt: FormatProfile) -> tuple[str, list[Line]]
             lines.append(Line(Element.HEADING2, f"{label} {block.text}"))
         elif block.tag == "li":
             last = i + 1 == len(blocks) or blocks[i + 1].tag != "li"
-            lines.append(Line(Element.BODY, _list_item(block.text, last), block.typed))
+            text = _list_item(block.text, last)
+            lines.append(Line(Element.BODY, text, block.typed, "" if block.typed else source))
         elif block.tag == "closing":
-            lines.append(Line(Element.BODY, block.text.rstrip(" .;,") + fmt.end_mark))
+            text = block.text.rstrip(" .;,") + fmt.end_mark
+            lines.append(Line(Element.BODY, text, source=source))
         else:
-            lines.append(Line(Element.BODY, block.text, block.typed))
+            lines.append(Line(Element.BODY, block.text, block.typed, "" if block.typed else source))
     return subject, lines
 
 

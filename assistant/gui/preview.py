@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QUrl
+from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +24,10 @@ WORDING_COLOUR = "#1a4f8b"
 LEGEND = QT_TRANSLATE_NOOP(
     "PreviewDialog",
     "Chữ đen: nội dung bạn đã gõ. Chữ xanh: câu chương trình viết từ số liệu, tình trạng và "
-    "thông tin bạn đã nhập — hãy đọc kỹ trước khi trình ký.",
+    "thông tin bạn đã nhập — hãy đọc kỹ trước khi trình ký; đưa chuột lên câu chữ xanh để xem "
+    "câu đó viết từ đâu.",
 )
+SOURCE_LINK = "nguon:{index}"  # a link per sentence of the program's, to show its source on hover
 
 
 def _lines(text: str) -> str:
@@ -47,14 +50,18 @@ def layout_html(layout: ReportLayout) -> str:
         f"<p align='center'><b>{escape(layout.doc_type)}</b><br><b>{_lines(layout.subject)}</b></p>",
     ]
     parts += [f"<p align='center'>{escape(line)}</p>" for line in layout.kinh_gui]
-    for line in layout.body:
+    for index, line in enumerate(layout.body):
         text = escape(line.text)
         if line.element is not Element.BODY:
             parts.append(f"<p><b>{text}</b></p>")
         elif line.typed:
             parts.append(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>")
         else:  # the program's wording of the clerk's answers: told apart, so it is read closely
-            parts.append(f"<p style='color:{WORDING_COLOUR}'>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>")
+            link = SOURCE_LINK.format(index=index)
+            parts.append(
+                f"<p style='color:{WORDING_COLOUR}'>&nbsp;&nbsp;&nbsp;&nbsp;<a href='{link}' "
+                f"style='color:{WORDING_COLOUR}; text-decoration:none'>{text}</a></p>"
+            )
     recipients = "<br>".join(escape(r) for r in layout.recipients)
     signer = "<br>".join(f"<b>{_lines(s.text)}</b>" for s in layout.signer[:-1])
     name = f"<b>{escape(layout.signer[-1].text)}</b>" if layout.signer else ""
@@ -82,10 +89,25 @@ class PreviewDialog(QDialog):
         paper.setPointSize(12)
         self.view.document().setDefaultFont(paper)
         self.view.setHtml(layout_html(layout))
+        self.view.setOpenLinks(False)  # the links only tell where a sentence comes from
+        self.sources = {
+            SOURCE_LINK.format(index=i): line.source for i, line in enumerate(layout.body)
+        }
+        self.source = QLabel()  # the source of the sentence under the mouse, also as a tooltip
+        self.source.setWordWrap(True)
+        self.view.highlighted.connect(self.show_source)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Đóng"))
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.legend)
         box.addWidget(self.view)
+        box.addWidget(self.source)
         box.addWidget(buttons)
+
+    def show_source(self, url: QUrl) -> None:
+        source = self.sources.get(url.toString(), "")
+        text = self.tr("Câu này viết từ: {source}.").format(source=source) if source else ""
+        self.source.setText(text)
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.view)
