@@ -291,7 +291,8 @@ def test_history_tab_lists_reopens_and_marks_submitted(
     assert "Đã gửi" in tab.model.index(0, 2).data()
     tab.table.selectRow(0)
     tab.reopen()
-    assert window.tabs.currentIndex() == 0 and window.editor.answers()["number"] is None
+    assert window.tabs.currentWidget() is window.compose
+    assert window.editor.answers()["number"] is None
     assert window.history.get(window.draft_id).status == "draft"
 
 

@@ -1,4 +1,5 @@
-"""The main window: pick a directive, fill the report, preview, generate; history in a tab."""
+"""The main window: what is due first; pick a directive, fill the report, preview, generate;
+history in a tab."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from assistant.core.layout import build_layout
 from assistant.gui import messages
 from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
+from assistant.gui.due_tab import DueTab
 from assistant.gui.generate_flow import GenerateFlow, open_path
 from assistant.gui.history_tab import HistoryTab, period_text
 from assistant.gui.preview import PreviewDialog
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.value("geometry"))
             messages.fit_to_screen(self, self.size())  # a size saved on a larger screen
         self._resume_draft()
+        self.tabs.setCurrentWidget(self.due_tab)  # the window opens on what is due
 
     def _default_size(self) -> QSize:
         """1280×820, or less on a small screen (many office PCs have 1366×768)."""
@@ -140,7 +143,13 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(self.history)
         self.history_tab.open_draft.connect(self.open_draft)
         self.history_tab.draft_deleted.connect(self._draft_deleted)
+        self.due_tab = DueTab(self.data_dir, self.library)
+        self.due_tab.current_directive = lambda: self.editor.directive.id if self.editor else None
+        self.due_tab.open_report.connect(self.open_due)
+        self.due_tab.directive_saved.connect(self._deadline_saved)
+        self.compose = splitter
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.due_tab, self.tr("Việc cần báo cáo"))
         self.tabs.addTab(splitter, self.tr("Soạn báo cáo"))
         self.tabs.addTab(self.history_tab, self.tr("Lịch sử"))
         self.setCentralWidget(self.tabs)
@@ -169,8 +178,11 @@ class MainWindow(QMainWindow):
         action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
 
     # -- directives and drafts ------------------------------------------------------------
-    def select_directive(self, directive_id: str) -> None:
-        """Select a directive in the list, clearing a search that hides it."""
+    def select_directive(self, directive_id: str, show: bool = True) -> None:
+        """Select a directive in the list, clearing a search that hides it; ``show`` switches to
+        «Soạn báo cáo», where the list is."""
+        if show:
+            self.tabs.setCurrentWidget(self.compose)
         row = self.model.row_of(directive_id)
         if row is None:
             return
@@ -256,10 +268,64 @@ class MainWindow(QMainWindow):
     def open_draft(self, entry_id: int) -> None:
         entry = self.history.get(entry_id)
         self.save_draft()
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.compose)
         # The editor first: selecting the directive then finds it shown and opens nothing else.
         self._load_entry(entry)
         self.select_directive(entry.directive_id)
+
+    def open_due(self, row) -> None:
+        """A report due, in «Soạn báo cáo»: its period's draft resumed, else a fresh report for it."""
+        directive_id = row.directive.id
+        period = (
+            {"start": row.period_start.isoformat(), "end": row.period_end.isoformat()}
+            if row.period_start and row.period_end
+            else None
+        )
+        draft = self.history.newest_draft(directive_id, {"period": period} if period else None)
+        if draft is None and period:  # a draft of that period that also names it in words
+            draft = next(
+                (
+                    e.id
+                    for e in self.history.list(limit=1000, status="draft")
+                    if e.directive_id == directive_id
+                    and {k: (e.answers.get("period") or {}).get(k) for k in period} == period
+                ),
+                None,
+            )
+        if draft is not None:
+            self.open_draft(draft)
+            return
+        self.save_draft()
+        self.tabs.setCurrentWidget(self.compose)
+        try:
+            self._show_editor(self.library.get(directive_id))
+        except UserError as exc:
+            messages.warn(self, self.tr("Mở công văn"), exc.message)
+            return
+        self._fresh()
+        if period:
+            self._loading = True
+            try:
+                self.editor.period_start.set_date(row.period_start)
+                self.editor.period_end.set_date(row.period_end)
+            finally:
+                self._loading = False
+            self.autosave.stop()
+        self.select_directive(directive_id)
+
+    def _deadline_saved(self, directive_id: str) -> None:
+        shown = self.editor.directive.id if self.editor else None
+        if shown == directive_id:  # the editor takes the directive as now saved, answers kept
+            answers = self.editor.answers()
+            self._show_editor(self.library.get(directive_id))
+            self._loading = True
+            try:
+                self.editor.load(answers)
+            finally:
+                self._loading = False
+        self.model.set_directives(self.library.all())
+        if shown:
+            self.select_directive(shown, show=False)
 
     def _draft_deleted(self, entry_id: int) -> None:
         if self.editor and self.draft_id == entry_id:
@@ -372,7 +438,11 @@ class MainWindow(QMainWindow):
 
     # -- tools --------------------------------------------------------------------------
     def focus_search(self) -> None:
-        target = self.search if self.tabs.currentIndex() == 0 else self.history_tab.search
+        if self.tabs.currentWidget() is self.history_tab:
+            target = self.history_tab.search
+        else:
+            self.tabs.setCurrentWidget(self.compose)
+            target = self.search
         target.setFocus()
         target.selectAll()
 
