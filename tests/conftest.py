@@ -1,5 +1,6 @@
 """Shared test set-up: Qt runs offscreen, and each test gets its own user data folder."""
 
+import gc
 import json
 import os
 
@@ -52,3 +53,18 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("hostile answers: outcomes")
         for outcome, count in sorted(OUTCOMES.items(), key=lambda item: -item[1]):
             terminalreporter.write_line(f"{count:6d}  {outcome}")
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread(request: pytest.FixtureRequest):
+    """As the window does (``gui.app.GarbageCollector``): no automatic collection while a test
+    runs, where a background job's thread could free a Qt widget; a full one after it, here."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()

@@ -484,3 +484,12 @@ def test_the_preview_tells_the_programs_wording_from_the_clerks(
     dialog.show_source(QUrl(link))  # as when the mouse is over the sentence
     assert dialog.source.text().startswith("Câu này viết từ: nhiệm vụ «")
     assert dialog.height() <= dialog.screen().availableGeometry().height()
+
+
+def test_the_application_collects_garbage_on_the_ui_thread_only(qtbot) -> None:
+    from assistant.gui.app import GarbageCollector, application
+
+    app = application()
+    collector = app.findChild(GarbageCollector)
+    assert collector is not None and collector.timer.isActive()
+    assert application().findChildren(GarbageCollector) == [collector]  # installed once

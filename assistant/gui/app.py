@@ -7,11 +7,12 @@ One window per data folder: the running window holds ``<data folder>/window.lock
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -38,8 +39,37 @@ def _translations(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
+class GarbageCollector(QObject):
+    """Python's cyclic garbage collection only on the UI thread.
+
+    Left automatic, a collection can start in a background job's thread and free a Qt object
+    there (a closed dialog caught in a reference cycle), which crashes Qt. As Anki does, automatic
+    collection is switched off and run from a timer on the UI thread instead.
+    """
+
+    INTERVAL_MS = 1000
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self, interval=self.INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    @staticmethod
+    def collect() -> None:
+        """A young-generation pass when Python's own thresholds say one is due, as gc would."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if not app.findChild(GarbageCollector):
+        GarbageCollector(app)
     app.setApplicationName("Báo cáo nhanh")
     app.setOrganizationName("BaoCaoNhanh")
     _font(app)
