@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from assistant.core.answers import answers_to_report
 from assistant.core.directives import BUNDLED_DIR, DirectiveLibrary
 from assistant.core.due import Done, DueReport, DueState, WorkingDays
 from assistant.gui import due_tab
@@ -166,3 +167,38 @@ def test_a_user_directive_is_updated_in_place(qtbot, data_dir: Path, clerk: Answ
     assert not (data_dir / "directives" / f"{directive.id}-2.json").exists()
     tab.refresh()
     assert [r.directive.id for r in tab.model.rows] == [directive.id]
+
+
+def test_a_new_period_starts_from_the_last_periods_report(
+    qtbot, data_dir: Path, clerk: Answers
+) -> None:
+    """Narrative kept for the clerk to rewrite, figures cleared, the new period's dates set."""
+    today = date.today()
+    write_directive(
+        data_dir,
+        date=date(today.year, 1, 2).isoformat(),
+        report_periods=[{"periodicity": "monthly", "day": 28}],
+    )
+    history = History.open_in(data_dir)
+    directive = DirectiveLibrary(user_dir=data_dir / "directives").get(factories.DIRECTIVE["id"])
+    first = date(today.year, 1, 1)
+    last_month = factories.answers(
+        number=None,
+        date=date(today.year, 1, 28).isoformat(),
+        period={"start": first.isoformat(), "end": date(today.year, 1, 31).isoformat()},
+    )
+    history.generate(answers_to_report(last_month, directive), data_dir / "thang-1.docx")
+    history.close()
+    window = open_window(qtbot, data_dir)
+    row = next(r for r in window.due_tab.model.rows if r.period_start and r.period_start.month > 1)
+    window.open_due(row)
+    answers = window.editor.answers()
+    assert answers["period"]["start"] == row.period_start.isoformat()
+    assert answers["difficulties"] == last_month["difficulties"]  # the text, to rewrite
+    assert answers["tasks"]["t4"]["notes"] == last_month["tasks"]["t4"]["notes"]
+    assert "figures" not in answers["tasks"]["t2"] or not answers["tasks"]["t2"]["figures"].get(
+        "platforms"
+    )
+    assert window.draft_id is not None and "kỳ trước" in window.status_label.text()
+    reopened = History.open_in(data_dir).newest_draft(directive.id, answers)
+    assert reopened == window.draft_id  # opening the row again resumes this draft

@@ -245,3 +245,18 @@ def report_to_answers(report: Report) -> dict:
     if report.format_confirmed:
         data["format_confirmed"] = True
     return data
+
+
+NARRATIVE = ("implementation", "strengths", "difficulties", "next_steps", "proposals")
+
+
+def for_new_period(answers: dict, start: date, end: date) -> dict:
+    """The last period's report as the start of the next one: its narrative, and each task's
+    status and notes, kept for the clerk to rewrite; every figure cleared (they are the new
+    period's to give), and the number and date left to be given again."""
+    data = json.loads(json.dumps(answers))  # a deep copy of plain JSON
+    data.update(number=None, date=None)
+    data["period"] = {"start": start.isoformat(), "end": end.isoformat(), "label": ""}
+    for task in data.get("tasks", {}).values():
+        task.pop("figures", None)
+    return data

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core import readiness
 from assistant.core.agency import load_profile
-from assistant.core.answers import answers_to_report
+from assistant.core.answers import answers_to_report, for_new_period
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
 from assistant.core.layout import build_layout
@@ -311,7 +311,34 @@ class MainWindow(QMainWindow):
             finally:
                 self._loading = False
             self.autosave.stop()
+            self._carry_over(directive_id, row.period_start, row.period_end)
         self.select_directive(directive_id)
+
+    def _carry_over(self, directive_id: str, start, end) -> None:
+        """A new period of a periodic directive starts from the last period's report: its text
+        kept for the clerk to rewrite, its figures cleared. Saved at once, so the period's draft
+        is found again."""
+        reports = [
+            e
+            for status in ("submitted", "generated")
+            for e in self.history.list(limit=1000, status=status)
+            if e.directive_id == directive_id
+        ]
+        last = max(reports, key=lambda e: (e.report_date, e.id), default=None)
+        if last is None:
+            return
+        self._loading = True
+        try:
+            self.editor.load(for_new_period(last.answers, start, end))
+        finally:
+            self._loading = False
+        self.dirty = True
+        self.save_draft()
+        self._say(
+            self.tr(
+                "Đã chép lời văn của báo cáo #{id} kỳ trước, số liệu đã xóa: hãy sửa cho kỳ này"
+            ).format(id=last.id)
+        )
 
     def _deadline_saved(self, directive_id: str) -> None:
         shown = self.editor.directive.id if self.editor else None
