@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QSize,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from assistant.core.errors import UserError
 from assistant.core.formats import PROFILES
 from assistant.gui import messages
+from assistant.gui.rows_model import RowsModel
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("FindingsModel", "Mức"),
@@ -90,19 +90,15 @@ def advice(f) -> str:
     return QCoreApplication.translate("CheckDialog", text) if text else f.message
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     """The findings of one CheckResult, grouped; the full rule (found / expected) as a tooltip."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, findings: list) -> None:
         super().__init__()
         self.findings = findings
         self.rows = grouped(findings)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -120,11 +116,6 @@ class FindingsModel(QAbstractTableModel):
             return ERROR_COLOUR
         if role == Qt.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.tr(COLUMNS[section])
         return None
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from assistant.core.model import Directive
 from assistant.due_command import due_list
 from assistant.gui import messages
 from assistant.gui.figure_forms import DateField
+from assistant.gui.rows_model import RowsModel
 
 HORIZON_DAYS = 60
 COLUMNS = (
@@ -45,8 +46,10 @@ SOON_BACKGROUND = QColor("#ffe6a8")
 DONE_TEXT = QColor("#808080")
 
 
-class DueModel(QAbstractTableModel):
+class DueModel(RowsModel):
     """The rows of ``due_list``, as they are (already sorted by deadline)."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,12 +59,6 @@ class DueModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -90,11 +87,6 @@ class DueModel(QAbstractTableModel):
             d.report_to,
             row.done.number_text if row.done else "",
         )[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
 
 
 def without_deadline(directives: list[Directive]) -> list[Directive]:

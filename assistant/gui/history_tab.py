@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from assistant.core.errors import UserError
 from assistant.core.model import Period
 from assistant.gui import messages
 from assistant.gui.generate_flow import open_path
+from assistant.gui.rows_model import RowsModel
 from assistant.storage.history import History, HistoryEntry, StatusDates
 
 PAGE = 100
@@ -103,8 +104,10 @@ class FileCheck:
         return state
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """Keeps only what was fetched; pages of 100 arrive as the view scrolls (as Anki's browser)."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, history: History) -> None:
         super().__init__()
@@ -127,12 +130,6 @@ class HistoryModel(QAbstractTableModel):
     def set_archived(self, archived: bool | None) -> None:
         self.archived = archived
         self.set_query(self.query)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -191,11 +188,6 @@ class HistoryModel(QAbstractTableModel):
             self._file_text(e),
             e.subject,
         )[column]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
 
 
 class HistoryTab(QWidget):
