@@ -82,29 +82,28 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+# Status changes: the History method, and what to say after it ({id}: the report's id).
+_CHANGES = {
+    "submit": ("mark_submitted", "Đã đánh dấu báo cáo #{id} là đã gửi."),
+    "unsubmit": ("unsubmit", "Đã bỏ đánh dấu «đã gửi» của báo cáo #{id}."),
+    "delete": ("delete_draft", "Đã xóa bản nháp #{id}."),
+    "archive": ("archive", "Đã lưu trữ báo cáo #{id}; xem lại bằng «history list --archived»."),
+    "unarchive": ("unarchive", "Đã đưa báo cáo #{id} trở lại danh sách."),
+}
+
+
 def _simple(action: str):
     def run(args: argparse.Namespace) -> int:
         history = _open(args)
-        if action == "submit":
-            history.mark_submitted(args.id)
-            print(f"Đã đánh dấu báo cáo #{args.id} là đã gửi.")
-        elif action == "reopen":
+        if action == "reopen":
             print(f"Đã mở lại thành bản nháp #{history.reopen(args.id)}.")
-        elif action == "unsubmit":
-            history.unsubmit(args.id)
-            print(f"Đã bỏ đánh dấu «đã gửi» của báo cáo #{args.id}.")
-        elif action == "delete":
-            history.delete_draft(args.id)
-            print(f"Đã xóa bản nháp #{args.id}.")
-        elif action == "archive":
-            history.archive(args.id)
-            print(f"Đã lưu trữ báo cáo #{args.id}; xem lại bằng «history list --archived».")
-        elif action == "unarchive":
-            history.unarchive(args.id)
-            print(f"Đã đưa báo cáo #{args.id} trở lại danh sách.")
         elif action == "regenerate":
             result = history.regenerate(args.id, Path(args.out) if args.out else None)
             print(f"Đã tạo lại báo cáo: {result.path}")
+        else:
+            method, said = _CHANGES[action]
+            getattr(history, method)(args.id)
+            print(said.format(id=args.id))
         return 0
 
     return run
