@@ -254,21 +254,21 @@ def write_docx(spec: Spec, path: Path) -> Path:
         for cell in column.cells:
             cell.width = width
     left = [*spec.header_left, "*" if spec.party else "", spec.number_line, *spec.subject_lines]
-    _fill(header.cell(0, 0), left)
-    _fill(header.cell(0, 1), [*motto(spec), "", date_line(spec)])
+    fill_cell(header.cell(0, 0), left)
+    fill_cell(header.cell(0, 1), [*motto(spec), "", date_line(spec)])
     doc.add_paragraph("Kính gửi: " + spec.recipients_lines[0])
     for line in spec.recipients_lines[1:]:
         doc.add_paragraph(line)
     for para in spec.body:
         doc.add_paragraph(para)
     footer = doc.add_table(rows=1, cols=2)
-    _fill(footer.cell(0, 0), ["Nơi nhận:", *(f"- {d}" for d in spec.distribution)])
-    _fill(footer.cell(0, 1), [spec.signer[0], spec.signer[1], "", "", spec.signer[2]])
+    fill_cell(footer.cell(0, 0), ["Nơi nhận:", *(f"- {d}" for d in spec.distribution)])
+    fill_cell(footer.cell(0, 1), [spec.signer[0], spec.signer[1], "", "", spec.signer[2]])
     doc.save(str(path))
     return path
 
 
-def _fill(cell, lines: list[str]) -> None:
+def fill_cell(cell, lines: list[str]) -> None:
     cell.paragraphs[0].text = lines[0]
     for line in lines[1:]:
         cell.add_paragraph(line)

@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Inches, Pt
 
-from tests.importer_corpus import convert_to_pdf, have, scan_of, strip_diacritics
+from tests.importer_corpus import fill_cell, convert_to_pdf, have, scan_of, strip_diacritics
 
 STATE_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY_MOTTO = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
@@ -326,13 +326,13 @@ def write_docx(spec: LSpec, path: Path) -> Path:
     for column, width in zip(header.columns, (Inches(2.6), Inches(3.9)), strict=True):
         for cell in column.cells:
             cell.width = width
-    _fill(header.cell(0, 0), list(spec.left))
-    _fill(header.cell(0, 1), list(spec.right))
+    fill_cell(header.cell(0, 0), list(spec.left))
+    fill_cell(header.cell(0, 1), list(spec.right))
     for line in (*spec.title, *spec.kinh_gui, *spec.body):
         doc.add_paragraph(line)
     footer = doc.add_table(rows=1, cols=2)
-    _fill(footer.cell(0, 0), ["Nơi nhận:", *(f"- {d}" for d in spec.noi_nhan)])
-    _fill(footer.cell(0, 1), [*(s for s in spec.sign[:2] if s), "", "", spec.sign[2]])
+    fill_cell(footer.cell(0, 0), ["Nơi nhận:", *(f"- {d}" for d in spec.noi_nhan)])
+    fill_cell(footer.cell(0, 1), [*(s for s in spec.sign[:2] if s), "", "", spec.sign[2]])
     if spec.cls == "quyet-dinh-ke-hoach":
         doc.add_page_break()
         for line in PLAN:
@@ -341,12 +341,6 @@ def write_docx(spec: LSpec, path: Path) -> Path:
             doc.add_paragraph(line)
     doc.save(str(path))
     return path
-
-
-def _fill(cell, lines: list[str]) -> None:
-    cell.paragraphs[0].text = lines[0]
-    for line in lines[1:]:
-        cell.add_paragraph(line)
 
 
 def truth_of(spec: LSpec, stripped: bool = False) -> dict:
