@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Inches, Pt
 
-from tests.importer_corpus import fill_cell, convert_to_pdf, have, scan_of, strip_diacritics
+from tests.importer_corpus import convert_to_pdf, fill_cell, have, scan_of, strip_diacritics
 
 STATE_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY_MOTTO = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
