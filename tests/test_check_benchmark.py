@@ -19,3 +19,31 @@ def test_check_a_five_page_report(benchmark, tmp_path: Path) -> None:
     path = make_report(tmp_path, "nd30", implementation=long_notes, difficulties=long_notes)
     result = benchmark(check, path)
     assert result.findings == []
+
+
+def _anchor(path: Path, out: Path) -> None:
+    from docx import Document
+
+    Document(str(path)).save(str(out))
+
+
+def test_anchor_python_docx_open_and_save(benchmark, tmp_path: Path) -> None:
+    """The floor: python-docx reading and writing the same report, no checking."""
+    path = make_report(tmp_path, "nd30")
+    benchmark(_anchor, path, tmp_path / "copy.docx")
+
+
+def test_check_a_real_template(benchmark) -> None:
+    from tests.conftest import SHARED
+
+    result = benchmark(check, SHARED / "realdocs" / "dth_template_congvan.docx")
+    assert result.kind == "cong_van"
+
+
+def test_fix_a_faulty_report(benchmark, tmp_path: Path) -> None:
+    from assistant.check.fix import fix
+    from tests.faulty_docs import body_arial, spoil
+
+    source = spoil(make_report(tmp_path, "nd30"), tmp_path / "arial.docx", body_arial)
+    changes = benchmark(fix, source, tmp_path / "fixed.docx", None, True)
+    assert changes

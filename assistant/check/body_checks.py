@@ -72,8 +72,8 @@ def end_mark(ctx: Context) -> list[Finding]:
     lines = [p for e in BODY_ELEMENTS for p in ctx.located.at.get(e, [])]
     if not lines:
         return []
-    position = {id(p): i for i, p in enumerate(ctx.model.paragraphs)}
-    last = max(lines, key=lambda p: position[id(p)])
+    position = ctx.order()
+    last = max(lines, key=lambda p: (position[id(p.xml)], p.line_of))
     mark = ctx.fmt.end_mark
     if last.text.rstrip().endswith(mark):
         return []
@@ -96,35 +96,6 @@ def _tail(text: str, length: int = 30) -> str:
     if len(text) <= length:
         return text
     return "…" + text[-length:].split(" ", 1)[-1]
-
-
-def check_kinh_gui(ctx: Context) -> list[Finding]:
-    fmt, present = ctx.fmt, Element.KINH_GUI in ctx.located.at
-    if fmt.uses_kinh_gui and not present and Element.DOC_TYPE in ctx.located.at:
-        return [
-            ctx.finding(
-                "kinh_gui.missing",
-                Element.KINH_GUI,
-                "sau trích yếu",
-                "không có",
-                "«Kính gửi:» khi báo cáo gửi cấp trên",
-                "Báo cáo gửi cơ quan cấp trên cần dòng «Kính gửi:».",
-                WARNING,
-            )
-        ]
-    if not fmt.uses_kinh_gui and present:
-        return [
-            ctx.finding(
-                "kinh_gui.unexpected",
-                Element.KINH_GUI,
-                ctx.located.at[Element.KINH_GUI][:1],
-                "có dòng Kính gửi",
-                "báo cáo không có «Kính gửi»; nơi nhận ghi ở mục Nơi nhận",
-                "Báo cáo của Đảng không dùng «Kính gửi»; ghi cơ quan nhận ở «Nơi nhận».",
-                WARNING,
-            )
-        ]
-    return []
 
 
 def check_recipients(ctx: Context) -> list[Finding]:

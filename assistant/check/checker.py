@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.check.body_checks import check_body, check_kinh_gui, check_recipients
+from assistant.check.body_checks import check_body, check_recipients
 from assistant.check.citation_checks import check_citation_placeholders
 from assistant.check.context import Context
 from assistant.check.docx_model import DocModel, open_document, read_model
@@ -19,7 +19,6 @@ from assistant.check.element_checks import (
     check_date,
     check_motto,
     check_number,
-    check_presence,
     check_rules_under,
     check_text_rules,
 )
@@ -32,6 +31,15 @@ from assistant.check.findings import (
     CheckResult,
     Finding,
     Places,
+)
+from assistant.check.kind_checks import (
+    check_body_marks,
+    check_kind,
+    check_kinh_gui,
+    check_number_symbol,
+    check_presence,
+    kind_profile,
+    not_administrative,
 )
 from assistant.check.page_checks import (
     check_fonts,
@@ -48,15 +56,18 @@ log = logging.getLogger(__name__)
 
 CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     check_page,
+    check_kind,
     check_presence,
     check_fonts,
     check_text_rules,
     check_motto,
     check_rules_under,
     check_number,
+    check_number_symbol,
     check_date,
     check_kinh_gui,
     check_body,
+    check_body_marks,
     check_recipients,
     check_page_number,
     check_tables,
@@ -97,7 +108,7 @@ def _locate(model: DocModel, fmt: FormatProfile, result: CheckResult) -> Located
         return Located()
 
 
-def _choose(model: DocModel, format_id: str | None) -> tuple[FormatProfile, bool]:
+def choose(model: DocModel, format_id: str | None) -> tuple[FormatProfile, bool]:
     if format_id:
         return profile(format_id), False
     found = detect(model)
@@ -113,11 +124,15 @@ def check(path: str | Path, format_id: str | None = None) -> CheckResult:
             f"Không đọc được cấu trúc của tệp «{Path(path).name}». Hãy mở bằng Word và lưu lại.",
             f"{path}: {type(exc).__name__}: {exc}",
         ) from exc
-    fmt, detected = _choose(model, format_id)
+    fmt, detected = choose(model, format_id)
     result = CheckResult(fmt.id, detected)
     located = _locate(model, fmt, result)
     places = Places(model, located.header_table, located.signature_table)
-    ctx = Context(model, fmt, located, places)
+    ctx = Context(model, kind_profile(fmt, located.kind), located, places)
+    result.kind = located.kind.id if located.kind else ""
+    if not located.administrative:  # a form or a contract: one finding, not thirty
+        result.findings = [not_administrative(ctx)]
+        return result
     if not format_id and not detected:
         result.findings.append(
             Finding(

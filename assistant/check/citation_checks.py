@@ -40,10 +40,10 @@ def _start(text: str) -> str:
 
 
 def check_citation_placeholders(ctx: Context) -> list[Finding]:
-    position = {id(p): i for i, p in enumerate(ctx.model.paragraphs)}
+    position = ctx.order()
     lines = [p for e in CHECKED for p in ctx.located.at.get(e, [])]
     bad: list[tuple[Paragraph, str]] = []
-    for p in sorted(lines, key=lambda q: position.get(id(q), 0)):
+    for p in sorted(lines, key=lambda q: (position.get(id(q.xml), 0), q.line_of)):
         text = squeeze(p.text)
         if match := PLACEHOLDERS.search(text):
             bad.append((p, f"«{_start(text)}» (chỗ trống «{match.group().strip()}»)"))

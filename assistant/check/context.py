@@ -60,6 +60,11 @@ class Context:
                     out.extend(part.paragraphs)
         return out
 
+    def order(self) -> dict[int, int]:
+        """Each body paragraph's place in reading order, by its XML element's identity (the
+        line views of one paragraph share it)."""
+        return {id(p.xml): i for i, p in enumerate(self.model.paragraphs)}
+
     def element_of(self) -> dict[int, Element]:
         """Each located paragraph's element, by paragraph identity."""
         return {id(p): e for e, ps in self.located.at.items() for p in ps}

@@ -21,6 +21,7 @@ from assistant.check.findings import (
     num,
 )
 from assistant.core import vntext
+from assistant.core.doc_kinds import kinds
 from assistant.core.formats import Align, Case, Element, FormatProfile, Range, RuleKind
 from assistant.core.textwidth import text_width_mm
 
@@ -105,7 +106,8 @@ def rule_findings(
         return [_missing_rule(ctx, element, paragraphs, f"«{wanted}» ở giữa, dưới dòng chữ")]
     line = below if below is not None and below.bottom_border else None
     if line is None:
-        return [_missing_rule(ctx, element, paragraphs, "đường kẻ liền dưới dòng chữ")]
+        typed = f"dòng ký tự «{text[:20]}»" if text else "không có"
+        return [_missing_rule(ctx, element, paragraphs, "đường kẻ liền dưới dòng chữ", typed)]
     width = _container_width(ctx, line)
     if width is None:
         return []
@@ -141,13 +143,17 @@ def rule_findings(
 
 
 def _missing_rule(
-    ctx: Context, element: Element, paragraphs: list[Paragraph], expected: str
+    ctx: Context,
+    element: Element,
+    paragraphs: list[Paragraph],
+    expected: str,
+    found: str = "không có",
 ) -> Finding:
     return ctx.finding(
         f"{id_prefix(element)}.rule_missing",
         element,
         paragraphs[-1:],
-        "không có",
+        found,
         expected,
         f"Thiếu {expected} ({element_label(element, ctx.fmt)}).",
     )
@@ -164,6 +170,12 @@ def _number_regex(fmt: FormatProfile) -> re.Pattern:
     for name, piece in pieces.items():
         pattern = pattern.replace(re.escape("{" + name + "}"), piece)
     return re.compile(pattern)
+
+
+def number_match(fmt: FormatProfile, p: Paragraph) -> re.Match | None:
+    """The Số's parts (number, type, agency) when it has the format's shape."""
+    label = NUMBER_LABEL.match(squeeze(p.text))
+    return None if label is None else _number_regex(fmt).fullmatch(label.group(2).replace(" ", ""))
 
 
 def number_findings(ctx: Context, p: Paragraph) -> list[Finding]:
@@ -186,9 +198,10 @@ def number_findings(ctx: Context, p: Paragraph) -> list[Finding]:
                 else "Văn bản của Đảng ghi «Số» không có dấu hai chấm.",
             )
         )
-    symbol = label.group(2).replace(" ", "")
-    match = _number_regex(fmt).fullmatch(symbol)
+    match = number_match(fmt, p)
     example = fmt.format_number("…", 5)
+    if "{{" in text:  # a template's "Số: {{ so }}": template.leftover names it
+        return out
     if match is None:
         out.append(
             ctx.finding(
@@ -201,7 +214,9 @@ def number_findings(ctx: Context, p: Paragraph) -> list[Finding]:
             )
         )
         return out
-    digits, rest = match["number"], f"{match['type']}{match['agency']}"
+    # the kinds' own ký hiệu are mixed-case: "TTr", "CTr", "QyĐ" (NĐ30 Phụ lục III, I)
+    own = match["type"] in {k.symbol for k in kinds(fmt)}
+    digits, rest = match["number"], ("" if own else match["type"]) + match["agency"]
     if fmt.number_width and digits and len(digits) < fmt.number_width:
         out.append(
             ctx.finding(
@@ -230,8 +245,8 @@ def number_findings(ctx: Context, p: Paragraph) -> list[Finding]:
 # -- date -------------------------------------------------------------------------------------
 def date_findings(ctx: Context, p: Paragraph) -> list[Finding]:
     text = squeeze(p.text)
-    if BLANK_DATE.search(text):
-        return []  # left blank to be dated by hand at signing
+    if BLANK_DATE.search(text) or "{{" in text:
+        return []  # left blank to be dated at signing, or a template's (template.leftover)
     match = DATE.match(text)
     if match is None:
         return [_date(ctx, p, "date.format", text, "«Địa danh, ngày … tháng … năm …»", WARNING)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import docx
@@ -91,6 +91,26 @@ class Paragraph:
     line_value: float
     bottom_border: bool
     page_field: bool = False  # holds a PAGE field: the page number, in a header
+    # the w:p element, for the fixer; not part of the paragraph's value
+    xml: _Element | None = field(default=None, compare=False, repr=False)
+    line_of: int = 0  # a view of the n-th line (after a line break) of a paragraph; 0: all of it
+
+    def lines(self) -> list[Paragraph]:
+        """One view per line when a line break splits the paragraph ("Số: 12/UBND-VP" ↵ "V/v …"),
+        each with the runs of its own line; the paragraph itself when it has one line."""
+        if "\n" not in self.text:
+            return [self]
+        pieces: list[list[Run]] = [[]]
+        for run in self.runs:
+            for index, text in enumerate(run.text.split("\n")):
+                if index:
+                    pieces.append([])
+                if text:
+                    pieces[-1].append(replace(run, text=text))
+        return [
+            replace(self, text="".join(r.text for r in runs), runs=tuple(runs), line_of=number)
+            for number, runs in enumerate(pieces, start=1)
+        ]
 
 
 @dataclass(frozen=True)
@@ -201,6 +221,7 @@ class _Reader:
             line_value=spacing[1],
             bottom_border=_has_bottom_border(pprs),
             page_field=_has_page_field(p),
+            xml=p,
         )
 
     def run(self, r: _Element, paragraph_rprs: list[_Element]) -> Run:

@@ -112,6 +112,7 @@ class CheckResult:
     format_id: str
     detected: bool  # the format was recognised from the document, not given
     findings: list[Finding] = field(default_factory=list)
+    kind: str = ""  # the kind recognised (core/doc_kinds.py id), "" when none
 
     @property
     def errors(self) -> list[Finding]:
@@ -158,7 +159,7 @@ class Places:
             if not start:
                 return f"dòng trống thứ {p.location.index} của văn bản"
             return f"đoạn bắt đầu «{start}»"
-        return self.of(p.location)
+        return self.of(p.location) + (f" «{start}»" if start else "")
 
     def many(self, paragraphs: Sequence[Paragraph]) -> str:
         names = [self.paragraph(p) for p in paragraphs[:MAX_PLACES]]

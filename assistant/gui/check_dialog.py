@@ -138,6 +138,14 @@ class CheckDialog(QDialog):
         buttons = messages.button_box(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Đóng"))
         buttons.rejected.connect(self.reject)
+        self.fix_button = buttons.addButton(self.tr("Sửa thể thức…"), QDialogButtonBox.ActionRole)
+        self.fix_button.setToolTip(
+            self.tr("Lưu một bản đã sửa khổ giấy, lề, phông, cỡ chữ…; tệp gốc giữ nguyên.")
+        )
+        self.fix_button.clicked.connect(self.fix_layout)
+        self.changes = QLabel()
+        self.changes.setWordWrap(True)
+        self.changes.hide()
         file_label = QLabel(self.tr("Tệp: {path}").format(path=path))
         file_label.setWordWrap(True)
         choose = QHBoxLayout()
@@ -149,6 +157,7 @@ class CheckDialog(QDialog):
         layout.addLayout(choose)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.changes)
         layout.addWidget(buttons)
         self.show_result(result)
         self.format.currentIndexChanged.connect(self.recheck)
@@ -189,6 +198,35 @@ class CheckDialog(QDialog):
         except UserError as exc:
             messages.warn(self, self.tr("Kiểm tra thể thức"), exc.message)
             return
+        self.show_result(result)
+
+    def fix_layout(self) -> None:
+        """ "Sửa thể thức": asks where to save the fixed copy, fixes, shows what changed and
+        checks the copy (what is left needs the clerk's own words)."""
+        from assistant.check.checker import check
+        from assistant.check.fix import fix
+
+        source = Path(self.path)
+        proposed = str(source.with_name(f"{source.stem} (đã sửa thể thức).docx"))
+        target = messages.ask_save_path(self, self.tr("Lưu bản đã sửa thể thức"), proposed)
+        if not target:
+            return
+        try:
+            # the save dialog already asked before replacing a file
+            changes = fix(source, Path(target), self.format.currentData(), force=True)
+            result = check(Path(target), self.format.currentData())
+        except UserError as exc:
+            messages.warn(self, self.tr("Sửa thể thức"), exc.message)
+            return
+        self.path = target
+        self.setWindowTitle(self.tr("Kiểm tra thể thức: {name}").format(name=Path(target).name))
+        listed = "\n".join(f"• {c}" for c in changes) or self.tr("Không có gì cần sửa.")
+        self.changes.setText(
+            self.tr("Đã lưu bản sửa vào «{path}». Đã sửa:\n{changes}").format(
+                path=target, changes=listed
+            )
+        )
+        self.changes.show()
         self.show_result(result)
 
     def showEvent(self, event) -> None:
