@@ -183,6 +183,17 @@ def short_motto_rule(doc) -> None:
         indent.set(qn(side), str(int(indent.get(qn(side))) + 400))
 
 
+def typed_motto_rule(doc) -> None:
+    """The line under the Tiêu ngữ typed as hyphens, as many Word templates have it."""
+    rule = para(doc, "Độc lập")._p.getnext()
+    rule.remove(rule.find(qn("w:pPr")))
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "-" * 24
+    run.append(text)
+    rule.append(run)
+
+
 def no_archive_line(doc) -> None:
     remove(para(doc, "- Lưu"))
 
@@ -277,6 +288,7 @@ FAULTS: list[tuple[str, str, Callable, str]] = [
     ("template_leftover", "nd30", template_leftover, "template.leftover"),
     ("header_table_grid", "nd30", header_table_grid, "header.table_borders"),
     ("short_motto_rule", "nd30", short_motto_rule, "motto.rule_length"),
+    ("typed_motto_rule", "nd30", typed_motto_rule, "motto.rule_missing"),
     ("no_archive_line", "nd30", no_archive_line, "recipients.archive"),
     ("landscape", "nd30", landscape, "page.orientation"),
     ("second_section_margin", "nd30", second_section_margin, "margin.right"),

@@ -11,6 +11,7 @@ written; a document whose structure is not recognised is refused, not half fixed
 
 from __future__ import annotations
 
+import copy
 import io
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from docx.shared import Mm, Pt
 from lxml.etree import _Element
 
 from assistant.check.checker import choose
-from assistant.check.details import DATE
+from assistant.check.details import DATE, LINE_LENGTH_TOLERANCE
 from assistant.check.docx_model import Paragraph, _runs, open_document, read_model
 from assistant.check.elements import BODY_ELEMENTS, Located, locate, squeeze
 from assistant.check.kind_checks import kind_profile
@@ -181,25 +182,48 @@ class _Fixer:
 
     # -- rules under names --------------------------------------------------------------------
     def rules(self) -> None:
+        """A drawn line under the Tiêu ngữ, the issuer and the trích yếu where the format asks
+        for one: drawn when missing, redrawn at its length when too short or long, and drawn in
+        place of a row of hyphens typed as text."""
         for element in (Element.MOTTO, Element.ISSUER, Element.SUBJECT):
             kind = getattr(self.fmt, LINE_RULES.get(element, "under_subject"))
             lines = self.located.at.get(element)
             if not lines or kind not in (RuleKind.LINE_TEXT, RuleKind.LINE_FRACTION):
                 continue
             below = self.located.after.get(element)
-            if below is not None and below.bottom_border and not below.text.strip():
-                continue
-            if below is not None and below.text.strip():
-                continue  # hyphens typed as text: retyping would change the text; left as is
-            self._draw_rule(lines, kind, element)
+            text = below.text.strip() if below is not None else ""
+            if below is not None and below.bottom_border and not text:
+                if not self._rule_length_ok(lines, kind, element, below):
+                    self._draw_rule(lines, kind, element, instead_of=below)
+            elif text and set(text) <= TYPED_RULE:
+                self._draw_rule(lines, kind, element, instead_of=below)
+            elif not text:
+                self._draw_rule(lines, kind, element)
 
-    def _draw_rule(self, lines: list[Paragraph], kind: RuleKind, element: Element) -> None:
+    def _rule_geometry(self, lines: list[Paragraph], kind: RuleKind, element: Element):
+        """(length, container width) in mm of the line a rule under ``lines`` should have."""
         rule = self.fmt.text[element]
         width = max(text_width_mm(p.text.strip(), rule.size.default, bold=rule.bold) for p in lines)
         length = width if kind is RuleKind.LINE_TEXT else width * self.fmt.line_fraction.default
         cell = lines[-1].location.cell
         container = cell.width_mm if cell is not None and cell.width_mm else 165.0
-        length = min(length, container)
+        return min(length, container), container
+
+    def _rule_length_ok(
+        self, lines: list[Paragraph], kind: RuleKind, element: Element, drawn: Paragraph
+    ) -> bool:
+        length, container = self._rule_geometry(lines, kind, element)
+        drawn_length = container - drawn.left_indent_mm - drawn.right_indent_mm
+        return abs(drawn_length - length) <= length * RULE_LENGTH_SLACK
+
+    def _draw_rule(
+        self,
+        lines: list[Paragraph],
+        kind: RuleKind,
+        element: Element,
+        instead_of: Paragraph | None = None,
+    ) -> None:
+        length, container = self._rule_geometry(lines, kind, element)
         p = OxmlElement("w:p")
         ppr = _child(p, "w:pPr")
         borders = _child(ppr, "w:pBdr")
@@ -210,8 +234,15 @@ class _Fixer:
         side = str(round((container - length) / 2 * 1440 / 25.4))
         indent.set(qn("w:left"), side)
         indent.set(qn("w:right"), side)
-        lines[-1].xml.addnext(p)
-        self.note(f"{_label(element)}: thêm đường kẻ dưới.")
+        if instead_of is None:
+            lines[-1].xml.addnext(p)
+            self.note(f"{_label(element)}: thêm đường kẻ dưới.")
+            return
+        typed = instead_of.text.strip()
+        instead_of.xml.addprevious(p)
+        instead_of.xml.getparent().remove(instead_of.xml)
+        what = f"thay dòng ký tự «{typed[:12]}» bằng đường kẻ liền" if typed else "kẻ lại đường kẻ"
+        self.note(f"{_label(element)}: {what} dưới dòng chữ.")
 
     # -- body and page number -----------------------------------------------------------------
     def body(self) -> None:
@@ -343,11 +374,46 @@ def _set_toggle(r: _Element, tag: str, on: bool) -> None:
         element.set(qn("w:val"), "1" if on else "0")
 
 
+_BREAKS = (qn("w:br"), qn("w:cr"))
+TYPED_RULE = set("-_─–—")  # a rule typed as a row of characters instead of drawn
+RULE_LENGTH_SLACK = LINE_LENGTH_TOLERANCE / 2  # redrawn only when clearly off
+
+
+def _split_at_breaks(r: _Element) -> None:
+    """One run holding several lines ("Nơi nhận:", break, "- Như trên;") becomes one run per
+    line, each with the same run properties, so each line can take its own format."""
+    props = r.find(qn("w:rPr"))
+    pieces: list[list[_Element]] = [[]]
+    for child in list(r):
+        if child is props:
+            continue
+        pieces[-1].append(child)
+        if child.tag in _BREAKS:
+            pieces.append([])
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2:
+        return
+    for piece in pieces[1:]:
+        new = copy.deepcopy(r)
+        for child in list(new):
+            new.remove(child)
+        if props is not None:
+            new.append(copy.deepcopy(props))
+        for child in piece:
+            new.append(child)  # moved out of the original run
+        r.addnext(new)
+        r = new
+
+
 def _line_runs(line: Paragraph) -> list[_Element]:
     """The w:r elements of one line of a paragraph (all of them for a one-line paragraph)."""
     runs = list(_runs(line.xml))
     if not line.line_of:
         return runs
+    for r in runs:
+        if any(c.tag in _BREAKS for c in r):
+            _split_at_breaks(r)
+    runs = list(_runs(line.xml))
     out, number = [], 1
     for r in runs:
         breaks = sum(1 for c in r if c.tag in (qn("w:br"), qn("w:cr")))
