@@ -31,7 +31,6 @@ NEEDS_WORDS = {
     "party_no_hyphens",
     "party_archive_vt",
     "party_subject_capital",
-
     "quyet_dinh_no_basis",
     "party_quyet_dinh_no_article",
     "to_trinh_no_kinh_gui",
