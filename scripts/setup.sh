@@ -11,7 +11,7 @@ want_test=0
 QT_PACKAGES="libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 fontconfig fonts-liberation2 fonts-noto-core"
-TEST_PACKAGES="xvfb xauth libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-vie"
+TEST_PACKAGES="xvfb xauth libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-vie postgresql nsis"
 
 packages="$QT_PACKAGES"
 [ "$want_test" = 1 ] && packages="$packages $TEST_PACKAGES"

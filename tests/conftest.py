@@ -3,8 +3,11 @@
 import gc
 import json
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Compiled templates go to a cache of the test run, not the user's (subprocesses inherit it).
+os.environ.setdefault("BAO_CAO_NHANH_CACHE", tempfile.mkdtemp(prefix="bcn-cache-"))
 
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from hypothesis import settings
 settings.register_profile("ci", max_examples=60, deadline=None, print_blob=True)
 settings.register_profile("thorough", max_examples=3000, deadline=None, print_blob=True)
 settings.load_profile("ci")
+
+pytest_plugins = ["tests.pg_server"]  # a PostgreSQL cluster for the storage contract tests
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -28,7 +28,6 @@ from tests.history_checks import assert_consistent
 REPO = Path(__file__).resolve().parent.parent
 
 
-
 def report(day: str = "2024-06-28", **changes):
     data = factories.answers(date=day, number=None, **changes)
     return answers_to_report(data, factories.directive())
@@ -72,7 +71,7 @@ PRAGMA user_version = 3;
 def test_new_database_is_migrated_to_the_current_version(data_dir: Path) -> None:
     History.open_in(data_dir).close()
     conn = sqlite3.connect(data_dir / DB_FILE)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 6
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"reports", "register", "status_log", "reports_fts"} <= tables

@@ -27,7 +27,7 @@ STATUS_VI = {
 def _open(args: argparse.Namespace) -> History:
     from assistant.storage.history import History  # sqlite-utils: only for history commands
 
-    return History.open_in(data_dir(args.data_dir))
+    return History.open_in(data_dir(args.data_dir), getattr(args, "database", None))
 
 
 def _as_json(entry: HistoryEntry) -> dict:
@@ -117,6 +117,40 @@ def _duplicate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _give_number(args: argparse.Namespace) -> int:
+    number = _open(args).give_number(args.id, Path(args.out) if args.out else None)
+    print(f"Đã cấp số {number:02d} cho báo cáo #{args.id} và ghi lại tệp.")
+    return 0
+
+
+# What the register's log says of each change to a number.
+ACTION_VI = {
+    "used": "cấp",
+    "released": "trả lại (không ghi được tệp)",
+    "cancelled": "hủy",
+    "migrated": "chép từ lịch sử khác",
+}
+
+
+def _register(args: argparse.Namespace) -> int:
+    """The sổ văn bản đi of a year: each number, and who did what to it, when, from which PC."""
+    store = _open(args).store
+    log: dict[int, list[tuple]] = {}
+    for number, *rest in store.number_log(args.year, args.series):
+        log.setdefault(number, []).append(rest)
+    rows = store.register_rows(args.year, args.series)
+    for number, state, report_id in rows:
+        what = f"báo cáo #{report_id}" if state == "used" else "đã hủy"
+        print(f"Số {number:02d}/{args.series}  {what}")
+        for _report, action, reason, os_user, db_user, host, at in log.get(number, []):
+            who = " / ".join(filter(None, [os_user, db_user])) or "?"
+            why = f": {reason}" if reason else ""
+            print(f"      {at}  {ACTION_VI.get(action, action)}{why}  ({who}, máy {host})")
+    if not rows:
+        print(f"Sổ văn bản đi năm {args.year} chưa có số nào.")
+    return 0
+
+
 def _cancel(args: argparse.Namespace) -> int:
     _open(args).cancel_number(args.year, args.number, args.reason)
     print(f"Đã hủy số {args.number:02d} năm {args.year}; số này sẽ không được cấp lại.")
@@ -134,6 +168,25 @@ def _restore(args: argparse.Namespace) -> int:
     history = History.restore(Path(args.file), data_dir(args.data_dir))
     print(f"Đã khôi phục {history.count()} báo cáo từ {args.file}.")
     return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    """Copy this history (the local file, or ``--database``) into the one at ``--to``."""
+    from assistant.storage.opening import open_store
+    from assistant.storage.transfer import copy_history
+
+    source = _open(args)
+    target = open_store(data_dir(args.data_dir), args.to)
+    try:
+        done = copy_history(source.store, target)
+    finally:
+        target.close()
+    print(f"Đã chép {done.copied} báo cáo sang {target.where}.")
+    if done.present:
+        print(f"{done.present} báo cáo đã có ở nơi nhận từ lần chép trước, không chép lại.")
+    for conflict in done.conflicts:
+        print(f"Không chép: {conflict}.")
+    return 1 if done.conflicts else 0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -181,6 +234,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--period-end", metavar="NNNN-TT-NN")
     p.add_argument("--period-label", metavar="NHÃN", help="ví dụ «quý III năm 2024»")
     p.set_defaults(run=_duplicate)
+    p = actions.add_parser(
+        "register", parents=[common], help="sổ văn bản đi của một năm: ai cấp, hủy số, khi nào"
+    )
+    p.add_argument("year", type=int)
+    p.add_argument("--series", default="BC", help="loại văn bản (mặc định BC)")
+    p.set_defaults(run=_register)
+    p = actions.add_parser(
+        "give-number", parents=[common], help="cấp số cho báo cáo đã tạo mà chưa có số (văn thư)"
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("--out", metavar="TỆP.docx", help="ghi tệp có số vào đây (mặc định: tệp cũ)")
+    p.set_defaults(run=_give_number)
     p = actions.add_parser("cancel-number", parents=[common], help="hủy một số văn bản đi")
     p.add_argument("year", type=int)
     p.add_argument("number", type=int)
@@ -189,6 +254,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = actions.add_parser("export", parents=[common], help="sao lưu thành một tệp .zip")
     p.add_argument("file", metavar="TỆP.zip")
     p.set_defaults(run=_export)
+    p = actions.add_parser(
+        "migrate",
+        parents=[common],
+        help="chép lịch sử này lên máy chủ dữ liệu (giữ số văn bản, không ghi đè)",
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="nơi nhận: postgresql://người_dùng@máy_chủ/tên_csdl, hoặc sqlite:ĐƯỜNG_DẪN_TỆP",
+    )
+    p.set_defaults(run=_migrate)
     p = actions.add_parser("restore", parents=[common], help="khôi phục từ tệp .zip sao lưu")
     p.add_argument("file", metavar="TỆP.zip")
     p.set_defaults(run=_restore)

@@ -124,7 +124,20 @@ def _v5(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(db: sqlite_utils.Database) -> None:
+    """The register's log (who took, cancelled or gave back each number, from which PC), and the
+    PC of a generate's writer: only that PC can see the file an interrupted generate left."""
+    db.execute(
+        "CREATE TABLE number_log (id INTEGER PRIMARY KEY, year INTEGER NOT NULL,"
+        " series TEXT NOT NULL, number INTEGER NOT NULL, report_id INTEGER, action TEXT NOT NULL,"
+        " reason TEXT NOT NULL, os_user TEXT NOT NULL, db_user TEXT NOT NULL, host TEXT NOT NULL,"
+        " at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX number_log_series ON number_log (year, series)")
+    db.execute("ALTER TABLE reports ADD COLUMN writer_host TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

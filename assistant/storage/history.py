@@ -1,22 +1,19 @@
-"""The local history of reports: drafts, generated reports with their outgoing numbers, search.
+"""The history of reports: drafts, generated reports with their outgoing numbers, search.
 
-Each row keeps the full answers snapshot (the answers JSON, agency profile included), so a report
-can be regenerated, reopened or duplicated long after, and is findable by any word it contains,
+The rows live in a ``Store`` (``contract.py``): the local SQLite file, or the agency's PostgreSQL
+server; everything here is the same for both. Each row keeps the full answers snapshot (the
+answers JSON, agency profile included), so a report can be regenerated, reopened or duplicated long after, and is findable by any word it contains,
 with or without diacritics ("dong" finds "đồng").
 """
 
 from __future__ import annotations
 
 import json
-import re
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from assistant.core.answers import answers_to_report, report_to_answers
 from assistant.core.directives import DirectiveLibrary
@@ -24,19 +21,15 @@ from assistant.core.errors import UserError, os_error
 from assistant.core.fileio import publish, temp_path_for, write_temp
 from assistant.core.formats import profile as format_profile
 from assistant.core.model import Directive, Period, Report
-from assistant.core.vntext import fold
 from assistant.core.wording import TEMPLATE_VERSION
 from assistant.generate import GeneratedReport, RenderedReport, checked_target, generate, render
 from assistant.storage import backup, recovery
-from assistant.storage.db import connect, transaction
-from assistant.storage.register import (
-    cancel_number,
-    next_number,
-    record_number,
-    release_number,
-)
+from assistant.storage.contract import Filters, Store
+from assistant.storage.folding import query_words, search_text
+from assistant.storage.opening import DB_FILE, open_store
+from assistant.storage.sqlite_store import SqliteStore
 
-DB_FILE = "history.sqlite3"
+__all__ = ["DB_FILE", "History", "HistoryEntry", "StatusDates", "period_key", "search_text"]
 
 
 @dataclass(frozen=True)
@@ -88,28 +81,6 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _words(value: object) -> list[str]:
-    """Every string and number inside an answers snapshot, for the search index."""
-    if isinstance(value, dict):
-        return [w for v in value.values() for w in _words(v)]
-    if isinstance(value, list):
-        return [w for v in value for w in _words(v)]
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return [str(value)]
-    return []
-
-
-def search_text(symbol: str, issuer: str, subject: str, answers: dict, document: str = "") -> str:
-    return fold(" ".join([symbol, issuer, subject, document, *_words(answers)]))
-
-
-def _fts_query(query: str) -> str:
-    """Folded words, all required, the last one as a prefix (it may still be being typed):
-    "Tăng cường tuyên" → "tang" "cuong" "tuyen"*."""
-    words = re.findall(r"\w+", fold(query))
-    return " ".join([*(f'"{w}"' for w in words[:-1]), *(f'"{w}"*' for w in words[-1:])])
-
-
 def _report_date(answers: dict) -> date:
     try:
         return date.fromisoformat(answers.get("date") or "")
@@ -118,146 +89,123 @@ def _report_date(answers: dict) -> date:
 
 
 class History:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.data_dir = path.parent
-        # A full integrity check only after a process died with the history open.
-        self.checked = recovery.begin_session(self.data_dir)
-        self.db: sqlite_utils.Database = connect(
-            path, after_migrate=self._reindex, full_check=self.checked
-        )
+    def __init__(self, where: Path | Store) -> None:
+        """``where``: a SQLite file (its folder is the data folder), or an opened store."""
+        self.store: Store = SqliteStore(where) if isinstance(where, Path) else where
+        self.data_dir = self.store.data_dir
+        self.checked = self.store.checked
         self.library = DirectiveLibrary(user_dir=self.data_dir / "directives")
-        recovery.reconcile(self.db, self.data_dir)
+        recovery.reconcile(self.store)
 
     @classmethod
-    def open_in(cls, data_dir: Path) -> History:
-        return cls(data_dir / DB_FILE)
+    def open_in(cls, data_dir: Path, url: str | None = None) -> History:
+        """The history of a data folder: its SQLite file, or the server of ``url`` (else of the
+        ``BAO_CAO_NHANH_DATABASE`` environment variable) when one is given."""
+        return cls(open_store(data_dir, url))
+
+    @property
+    def db(self):  # a sqlite_utils.Database
+        """The SQLite database (the SQLite backend only): for checks that read the file itself."""
+        return self.store.db
 
     def close(self) -> None:
-        self.db.conn.close()
-
-    @staticmethod
-    def _reindex(db: sqlite_utils.Database, from_version: int) -> None:
-        """Rows written before the search index existed get their search text now."""
-        if from_version >= 2:
-            return
-        rows = db.execute(
-            "SELECT id, directive_symbol, issuer, subject, answers FROM reports"
-        ).fetchall()
-        for row_id, symbol, issuer, subject, answers in rows:
-            text = search_text(symbol or "", issuer or "", subject or "", json.loads(answers))
-            db.execute("UPDATE reports SET search_text = ? WHERE id = ?", [text, row_id])
+        self.store.close()
 
     # -- writing ------------------------------------------------------------------------
-    def _log(self, conn: sqlite3.Connection, entry_id: int, status: str, at: str) -> None:
-        conn.execute(
-            "INSERT INTO status_log (report_id, status, at) VALUES (?, ?, ?)",
-            [entry_id, status, at],
-        )
-
-    def _insert_draft(self, conn: sqlite3.Connection, directive: Directive, answers: dict) -> int:
+    @staticmethod
+    def _insert_draft(tx: Store, directive: Directive, answers: dict) -> int:
         at, when = _now(), _report_date(answers)
-        cursor = conn.execute(
-            "INSERT INTO reports (directive_id, directive_symbol, issuer, subject, status, format_id,"
-            " template_version, series, year, report_date, created_at, updated_at, answers, search_text)"
-            " VALUES (?, ?, ?, ?, 'draft', ?, ?, 'BC', ?, ?, ?, ?, ?, ?)",
-            [
-                directive.id,
-                directive.symbol,
-                directive.issuer,
-                directive.subject,
-                answers.get("format") or "",
-                TEMPLATE_VERSION,
-                when.year,
-                when.isoformat(),
-                at,
-                at,
-                json.dumps(answers, ensure_ascii=False),
-                search_text(directive.symbol, directive.issuer, directive.subject, answers),
-            ],
+        entry_id = tx.insert_report(
+            {
+                "directive_id": directive.id,
+                "directive_symbol": directive.symbol,
+                "issuer": directive.issuer,
+                "subject": directive.subject,
+                "status": "draft",
+                "format_id": answers.get("format") or "",
+                "template_version": TEMPLATE_VERSION,
+                "series": "BC",
+                "year": when.year,
+                "report_date": when.isoformat(),
+                "created_at": at,
+                "updated_at": at,
+                "answers": json.dumps(answers, ensure_ascii=False),
+                "search_text": search_text(
+                    directive.symbol, directive.issuer, directive.subject, answers
+                ),
+            }
         )
-        self._log(conn, cursor.lastrowid, "draft", at)
-        return cursor.lastrowid
+        tx.log(entry_id, "draft", at)
+        return entry_id
 
     def save_draft(self, directive: Directive, answers: dict, entry_id: int | None = None) -> int:
         """Create or update a draft; a row that is no longer a draft is left alone (a new draft starts)."""
-        with transaction(self.db) as conn:
-            status = self._status(conn, entry_id) if entry_id is not None else None
+        with self.store.transaction() as tx:
+            status = tx.status(entry_id) if entry_id is not None else None
             if status != "draft":
-                return self._insert_draft(conn, directive, answers)
+                return self._insert_draft(tx, directive, answers)
             when = _report_date(answers)
-            conn.execute(
-                "UPDATE reports SET answers = ?, search_text = ?, updated_at = ?, year = ?,"
-                " report_date = ?, format_id = ? WHERE id = ?",
-                [
-                    json.dumps(answers, ensure_ascii=False),
-                    search_text(directive.symbol, directive.issuer, directive.subject, answers),
-                    _now(),
-                    when.year,
-                    when.isoformat(),
-                    answers.get("format") or "",
-                    entry_id,
-                ],
+            tx.update_report(
+                entry_id,
+                {
+                    "answers": json.dumps(answers, ensure_ascii=False),
+                    "search_text": search_text(
+                        directive.symbol, directive.issuer, directive.subject, answers
+                    ),
+                    "updated_at": _now(),
+                    "year": when.year,
+                    "report_date": when.isoformat(),
+                    "format_id": answers.get("format") or "",
+                },
             )
             return entry_id
 
     def status(self, entry_id: int) -> str | None:
-        return self._status(self.db.conn, entry_id)
+        return self.store.status(entry_id)
 
     def newest_draft(self, directive_id: str, answers: dict | None = None) -> int | None:
         """The draft last edited of a directive (of the period of ``answers`` when given)."""
-        rows = self.db.execute(
-            "SELECT id, answers FROM reports WHERE directive_id = ? AND status = 'draft'"
-            " AND archived = 0 ORDER BY updated_at DESC, id DESC",
-            [directive_id],
-        ).fetchall()
-        for row_id, snapshot in rows:
+        for row_id, snapshot in self.store.drafts(directive_id):
             if answers is None or period_key(json.loads(snapshot)) == period_key(answers):
                 return row_id
         return None
 
+    def _existing(self, tx: Store, entry_id: int, doing: str) -> str:
+        status = tx.status(entry_id)
+        if status is None:
+            raise UserError(
+                f"Không có báo cáo số {entry_id} trong lịch sử.", f"{doing}({entry_id}): no report"
+            )
+        return status
+
     def delete_draft(self, entry_id: int) -> None:
         """A draft is deleted for good; a generated or sent report is only ever archived."""
-        with transaction(self.db) as conn:
-            status = self._status(conn, entry_id)
-            if status is None:
-                raise UserError(
-                    f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
-                )
+        with self.store.transaction() as tx:
+            status = self._existing(tx, entry_id, "delete_draft")
             if status != "draft":
                 raise UserError(
                     "Chỉ xóa được bản nháp. Báo cáo đã tạo hoặc đã gửi được giữ lại trong sổ văn "
                     "bản đi; có thể lưu trữ để ẩn khỏi danh sách.",
                     f"delete_draft({entry_id}): status is {status}",
                 )
-            conn.execute("DELETE FROM status_log WHERE report_id = ?", [entry_id])
-            conn.execute("DELETE FROM reports WHERE id = ?", [entry_id])
+            tx.delete_report(entry_id)
 
     def archive(self, entry_id: int, archived: bool = True) -> None:
         """Hidden from the usual list (shown with the «đã lưu trữ» filter); nothing is deleted."""
-        with transaction(self.db) as conn:
-            status = self._status(conn, entry_id)
-            if status is None:
-                raise UserError(
-                    f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
-                )
-            if status == "writing":
+        with self.store.transaction() as tx:
+            if self._existing(tx, entry_id, "archive") == "writing":
                 raise UserError(
                     "Báo cáo này đang được ghi ra tệp; hãy chờ xong rồi lưu trữ.",
                     f"archive({entry_id}): writing",
                 )
-            conn.execute("UPDATE reports SET archived = ? WHERE id = ?", [int(archived), entry_id])
+            tx.update_report(entry_id, {"archived": bool(archived)})
 
     def unarchive(self, entry_id: int) -> None:
         self.archive(entry_id, archived=False)
 
     def recorded_at(self, target: Path) -> HistoryEntry | None:
         """The generated or sent report whose document is ``target``, if any."""
-        row = self.db.execute(
-            f"SELECT {self._COLUMNS} FROM reports WHERE output_path = ? COLLATE NOCASE"
-            " AND status != 'draft' ORDER BY id DESC LIMIT 1",
-            [str(target)],
-        ).fetchone()
+        row = self.store.recorded_at(str(target))
         return self._entry(row) if row else None
 
     def free_name(self, target: Path) -> Path:
@@ -277,18 +225,25 @@ class History:
         entry_id: int | None = None,
         template_dirs: Sequence[Path] = (),
         series: str = "BC",
+        numbered: bool | None = None,
     ) -> tuple[int, GeneratedReport]:
         """Reserve the outgoing number, write the document, and record it.
 
         Two commits around the file write (``recovery.py`` says what a crash at each point
-        leaves): no finished document exists at its target without its entry, and two processes
-        queue on ``BEGIN IMMEDIATE`` so they never take the same number.
+        leaves): no finished document exists at its target without its entry, and two writers
+        queue on the register's lock so they never take the same number.
+
+        ``numbered`` False writes the blank «Số:    /BC-…» for the văn thư to number later
+        (``give_number``); by default, a login that may not take numbers (a specialist on the
+        server) generates that way.
         """
         target = checked_target(out)
         token = uuid.uuid4().hex
-        with recovery.writer_lock(self.data_dir, token):
+        if numbered is None:
+            numbered = report.number is not None or self.store.may_number()
+        with self.store.writer_lock(token):
             entry_id, rendered, temp = self._reserve(
-                report, target, entry_id, template_dirs, series, token
+                report, target, entry_id, template_dirs, series, token, numbered
             )
             try:
                 write_temp(temp, rendered.data)
@@ -310,62 +265,73 @@ class History:
         template_dirs: Sequence[Path],
         series: str,
         token: str,
+        numbered: bool,
     ) -> tuple[int, RenderedReport, Path]:
-        """First commit: the number taken and the entry ``writing``, with what the file will be."""
-        with transaction(self.db) as conn:
-            self._refuse_recorded(conn, target)
-            if entry_id is None or self._status(conn, entry_id) != "draft":
-                entry_id = self._insert_draft(conn, report.directive, report_to_answers(report))
-            year = report.date.year
-            number = report.number if report.number is not None else next_number(conn, year, series)
-            record_number(conn, year, series, number, entry_id)
+        """First commit: the number taken (unless not ``numbered``) and the entry ``writing``,
+        with what the file will be."""
+        with self.store.transaction() as tx:
+            self._refuse_recorded(tx, target, entry_id or 0)
+            if entry_id is None or not self._continued(tx, entry_id):
+                entry_id = self._insert_draft(tx, report.directive, report_to_answers(report))
+            year, number = report.date.year, report.number
+            if number is None and numbered:
+                number = tx.next_number(year, series)
+            if number is not None:
+                tx.record_number(year, series, number, entry_id)
             numbered = replace(report, number=number)
             rendered = render(numbered, template_dirs)
             temp = temp_path_for(target, token)
-            self._record_writing(conn, entry_id, numbered, rendered, target, series)
-            conn.execute(
-                "UPDATE reports SET temp_path = ?, writer = ? WHERE id = ?",
-                [str(temp), token, entry_id],
+            tx.update_report(
+                entry_id,
+                {
+                    **self._writing(numbered, rendered, target, series),
+                    "temp_path": str(temp),
+                    "writer": token,
+                    "writer_host": tx.actor.host,
+                },
             )
-            self._log(conn, entry_id, "writing", _now())
+            tx.log(entry_id, "writing", _now())
         return entry_id, rendered, temp
+
+    @staticmethod
+    def _continued(tx: Store, entry_id: int) -> bool:
+        """Whether generating goes on with this entry: a draft, or a report generated without a
+        number (being numbered); any other keeps its row and a new one starts."""
+        row = tx.report(entry_id)
+        return row is not None and (row[5] == "draft" or (row[5] == "generated" and row[9] is None))
 
     def _finish(self, entry_id: int) -> None:
         """Second commit: the document is in place."""
         at = _now()
-        with transaction(self.db) as conn:
-            conn.execute(
-                "UPDATE reports SET status = 'generated', temp_path = NULL, writer = NULL,"
-                " updated_at = ? WHERE id = ?",
-                [at, entry_id],
-            )
-            self._log(conn, entry_id, "generated", at)
+        with self.store.transaction() as tx:
+            tx.update_report(entry_id, {"status": "generated", **_WRITER_GONE, "updated_at": at})
+            tx.log(entry_id, "generated", at)
 
     def _release(self, entry_id: int, report: Report, series: str) -> None:
         """The file could not be written: the number goes back and the entry is a draft again."""
         answers = report_to_answers(report)
-        with transaction(self.db) as conn:
-            number, year = conn.execute(
-                "SELECT number, year FROM reports WHERE id = ?", [entry_id]
-            ).fetchone()
-            release_number(conn, year, series, number, "Không ghi được tệp báo cáo.")
-            conn.execute(
-                "UPDATE reports SET status = 'draft', number = NULL, output_path = NULL,"
-                " sha256 = NULL, temp_path = NULL, writer = NULL, answers = ?, updated_at = ?"
-                " WHERE id = ?",
-                [json.dumps(answers, ensure_ascii=False), _now(), entry_id],
+        with self.store.transaction() as tx:
+            entry = self._entry(tx.report(entry_id))
+            if entry.number is not None:
+                tx.release_number(entry.year, series, entry.number, "Không ghi được tệp báo cáo.")
+            tx.update_report(
+                entry_id,
+                {
+                    "status": "draft",
+                    "number": None,
+                    "output_path": None,
+                    "sha256": None,
+                    **_WRITER_GONE,
+                    "answers": json.dumps(answers, ensure_ascii=False),
+                    "updated_at": _now(),
+                },
             )
-            self._log(conn, entry_id, "draft", _now())
+            tx.log(entry_id, "draft", _now())
 
     @staticmethod
-    def _refuse_recorded(conn: sqlite3.Connection, target: Path, own_id: int = 0) -> None:
+    def _refuse_recorded(tx: Store, target: Path, own_id: int = 0) -> None:
         """Never overwrite a document the history records (a report already sent, perhaps)."""
-        rows = conn.execute(
-            "SELECT id, status, number, year FROM reports"
-            " WHERE output_path = ? COLLATE NOCASE AND status != 'draft' AND id != ?",
-            [str(target), own_id],
-        ).fetchall()
-        for entry_id, status, number, year in rows:
+        for entry_id, status, number, year in tx.recorded(str(target), own_id):
             if status == "writing" or target.exists():
                 raise UserError(
                     f"Tệp «{target.name}» là báo cáo số {number:02d} năm {year} đã lưu trong lịch "
@@ -373,43 +339,31 @@ class History:
                     f"{target} is the document of history entry {entry_id} ({status})",
                 )
 
-    def _record_writing(
-        self,
-        conn: sqlite3.Connection,
-        entry_id: int,
-        report: Report,
-        result: RenderedReport,
-        target: Path,
-        series: str,
-    ) -> None:
+    @staticmethod
+    def _writing(report: Report, result: RenderedReport, target: Path, series: str) -> dict:
         answers = report_to_answers(report)
         directive = report.directive
-        conn.execute(
-            "UPDATE reports SET status = 'writing', subject = ?, format_id = ?, template_version = ?,"
-            " series = ?, number = ?, year = ?, report_date = ?, updated_at = ?, output_path = ?,"
-            " sha256 = ?, answers = ?, search_text = ? WHERE id = ?",
-            [
-                " ".join(result.layout.subject.split()),  # one line, as lists show it
-                report.effective_format,
-                TEMPLATE_VERSION,
-                series,
-                report.number,
-                report.date.year,
-                report.date.isoformat(),
-                _now(),
-                str(target),
-                result.sha256,
-                json.dumps(answers, ensure_ascii=False),
-                search_text(
-                    directive.symbol,
-                    directive.issuer,
-                    result.layout.subject,
-                    answers,
-                    result.layout.plain_text(),
-                ),
-                entry_id,
-            ],
-        )
+        return {
+            "status": "writing",
+            "subject": " ".join(result.layout.subject.split()),  # one line, as lists show it
+            "format_id": report.effective_format,
+            "template_version": TEMPLATE_VERSION,
+            "series": series,
+            "number": report.number,
+            "year": report.date.year,
+            "report_date": report.date.isoformat(),
+            "updated_at": _now(),
+            "output_path": str(target),
+            "sha256": result.sha256,
+            "answers": json.dumps(answers, ensure_ascii=False),
+            "search_text": search_text(
+                directive.symbol,
+                directive.issuer,
+                result.layout.subject,
+                answers,
+                result.layout.plain_text(),
+            ),
+        }
 
     def regenerate(self, entry_id: int, out: Path | None = None) -> GeneratedReport:
         """The same snapshot written again: identical text, same number."""
@@ -420,16 +374,35 @@ class History:
             )
         report = answers_to_report(entry.answers, self.library.get(entry.directive_id))
         target = checked_target(out or Path(entry.output_path or f"bao-cao-{entry_id}.docx"))
-        self._refuse_recorded(self.db.conn, target, entry_id)
+        self._refuse_recorded(self.store, target, entry_id)
         result = generate(report, target)
-        with transaction(self.db) as conn:
-            conn.execute(
-                "UPDATE reports SET output_path = ?, sha256 = ?, updated_at = ? WHERE id = ?",
-                [str(result.path), result.sha256, _now(), entry_id],
+        with self.store.transaction() as tx:
+            tx.update_report(
+                entry_id,
+                {"output_path": str(result.path), "sha256": result.sha256, "updated_at": _now()},
             )
         return result
 
+    def give_number(self, entry_id: int, out: Path | None = None, series: str = "BC") -> int:
+        """The văn thư numbers a report generated without a number: the next number is taken and
+        the document written again with it (where it was, unless ``out``); returns the number."""
+        entry = self.get(entry_id)
+        if entry.status != "generated" or entry.number is not None:
+            raise UserError(
+                "Chỉ cấp số cho báo cáo đã tạo mà chưa có số.",
+                f"give_number({entry_id}): {entry.status}, number {entry.number}",
+            )
+        report = answers_to_report(entry.answers, self.library.get(entry.directive_id))
+        target = out or Path(entry.output_path or f"bao-cao-{entry_id}.docx")
+        self.generate(report, target, entry_id=entry_id, series=series, numbered=True)
+        return self.get(entry_id).number
+
     def mark_submitted(self, entry_id: int) -> None:
+        if self.status(entry_id) == "generated" and self.get(entry_id).number is None:
+            raise UserError(
+                "Báo cáo này chưa có số; văn thư cấp số trước khi đánh dấu «đã gửi».",
+                f"mark_submitted({entry_id}): no number",
+            )
         self._move(
             entry_id,
             "generated",
@@ -443,20 +416,18 @@ class History:
 
     def _move(self, entry_id: int, before: str, after: str, refusal: str) -> None:
         """One status change, logged; refused (``refusal``) unless the report is ``before``."""
-        with transaction(self.db) as conn:
-            if self._status(conn, entry_id) != before:
+        with self.store.transaction() as tx:
+            if tx.status(entry_id) != before:
                 raise UserError(refusal, f"{entry_id}: {before} -> {after}: status is not {before}")
             at = _now()
-            conn.execute(
-                "UPDATE reports SET status = ?, updated_at = ? WHERE id = ?", [after, at, entry_id]
-            )
-            self._log(conn, entry_id, after, at)
+            tx.update_report(entry_id, {"status": after, "updated_at": at})
+            tx.log(entry_id, after, at)
 
     def _copy_as_draft(self, entry_id: int, **changes: object) -> int:
         entry = self.get(entry_id)
         answers = {**entry.answers, "number": None, **changes}
-        with transaction(self.db) as conn:
-            return self._insert_draft(conn, self.library.get(entry.directive_id), answers)
+        with self.store.transaction() as tx:
+            return self._insert_draft(tx, self.library.get(entry.directive_id), answers)
 
     def reopen(self, entry_id: int) -> int:
         """A new draft with the same answers; the generated original stays as it was."""
@@ -477,22 +448,12 @@ class History:
         return self._copy_as_draft(entry_id, date=None, period=new_period)
 
     def cancel_number(self, year: int, number: int, reason: str, series: str = "BC") -> None:
-        with transaction(self.db) as conn:
-            cancel_number(conn, year, series, number, reason)
+        with self.store.transaction() as tx:
+            tx.cancel_number(year, series, number, reason)
 
     # -- reading ------------------------------------------------------------------------
     @staticmethod
-    def _status(conn: sqlite3.Connection, entry_id: int | None) -> str | None:
-        row = conn.execute("SELECT status FROM reports WHERE id = ?", [entry_id]).fetchone()
-        return row[0] if row else None
-
-    _COLUMNS = (
-        "id, directive_id, directive_symbol, issuer, subject, status, format_id, template_version,"
-        " series, number, report_date, year, created_at, updated_at, output_path, sha256, answers,"
-        " archived"
-    )
-
-    def _entry(self, row: tuple) -> HistoryEntry:
+    def _entry(row: tuple) -> HistoryEntry:
         (
             row_id,
             directive_id,
@@ -540,9 +501,7 @@ class History:
         )
 
     def get(self, entry_id: int) -> HistoryEntry:
-        row = self.db.execute(
-            f"SELECT {self._COLUMNS} FROM reports WHERE id = ?", [entry_id]
-        ).fetchone()
+        row = self.store.report(entry_id)
         if row is None:
             raise UserError(
                 f"Không có báo cáo số {entry_id} trong lịch sử.", f"no report {entry_id}"
@@ -550,23 +509,13 @@ class History:
         return self._entry(row)
 
     def status_log(self, entry_id: int) -> list[tuple[str, str]]:
-        rows = self.db.execute(
-            "SELECT status, at FROM status_log WHERE report_id = ? ORDER BY rowid", [entry_id]
-        ).fetchall()
-        return [(status, at) for status, at in rows]
+        return [(status, at) for _, status, at in self.store.status_log([entry_id])]
 
     def dates(self, entry_ids: Sequence[int]) -> dict[int, StatusDates]:
         """Started, generated, sent, for a page of entries in one query."""
         ids = list(entry_ids)
         found: dict[int, dict[str, str | None]] = {i: {} for i in ids}
-        if not ids:
-            return {}
-        marks = ", ".join("?" * len(ids))
-        for report_id, status, at in self.db.execute(
-            f"SELECT report_id, status, at FROM status_log WHERE report_id IN ({marks})"
-            " ORDER BY rowid",
-            ids,
-        ):
+        for report_id, status, at in self.store.status_log(ids):
             seen = found[report_id]
             seen.setdefault("created", at)
             if status == "generated":
@@ -575,26 +524,6 @@ class History:
             elif status == "submitted":
                 seen["submitted"] = at
         return {i: StatusDates(**v) for i, v in found.items()}
-
-    @staticmethod
-    def _filters(
-        year: int | None, status: str | None, issuer: str | None, archived: bool | None = False
-    ) -> tuple[str, list]:
-        """``archived``: False hides archived entries (the usual list), True shows only them,
-        None shows all."""
-        clauses, params = [], []
-        if archived is not None:
-            clauses.append("reports.archived = ?")
-            params.append(int(archived))
-        if year is not None:
-            # A date range, not ``year = ?``: the newest-first date index then serves it directly.
-            clauses.append("reports.report_date >= ? AND reports.report_date < ?")
-            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-        for column, value in (("status", status), ("issuer", issuer)):
-            if value is not None:
-                clauses.append(f"reports.{column} = ?")
-                params.append(value)
-        return (" AND ".join(clauses) or "1"), params
 
     def list(
         self,
@@ -607,12 +536,7 @@ class History:
         archived: bool | None = False,
     ) -> list[HistoryEntry]:
         """Newest first."""
-        where, params = self._filters(year, status, issuer, archived)
-        rows = self.db.execute(
-            f"SELECT {self._COLUMNS} FROM reports WHERE {where}"
-            " ORDER BY report_date DESC, id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
+        rows = self.store.reports(Filters(year, status, issuer, archived), limit, offset)
         return [self._entry(r) for r in rows]
 
     def count(
@@ -623,8 +547,7 @@ class History:
         issuer: str | None = None,
         archived: bool | None = False,
     ) -> int:
-        where, params = self._filters(year, status, issuer, archived)
-        return self.db.execute(f"SELECT count(*) FROM reports WHERE {where}", params).fetchone()[0]
+        return self.store.count(Filters(year, status, issuer, archived))
 
     def search(
         self,
@@ -638,42 +561,24 @@ class History:
         archived: bool | None = False,
     ) -> list[HistoryEntry]:
         """Full text, insensitive to diacritics and đ/d, newest first; an empty query lists."""
-        terms = _fts_query(query)
-        if not terms:
-            return self.list(
-                limit=limit,
-                offset=offset,
-                year=year,
-                status=status,
-                issuer=issuer,
-                archived=archived,
-            )
-        where, params = self._filters(year, status, issuer, archived)
-        # Sort the hits on the narrow index, then read only the page of rows shown.
-        rows = self.db.execute(
-            f"SELECT {self._COLUMNS} FROM reports WHERE id IN ("
-            " SELECT reports.id FROM reports_fts"
-            " JOIN reports INDEXED BY reports_hits ON reports.id = reports_fts.rowid"
-            f" WHERE reports_fts MATCH ? AND {where}"
-            " ORDER BY reports.report_date DESC, reports.id DESC LIMIT ? OFFSET ?"
-            ") ORDER BY report_date DESC, id DESC",
-            [terms, *params, limit, offset],
-        ).fetchall()
-        return [self._entry(r) for r in rows]
+        words = query_words(query)
+        filters = Filters(year, status, issuer, archived)
+        if not words:
+            return self.list(limit=limit, offset=offset, **vars(filters))
+        return [self._entry(r) for r in self.store.search(words, filters, limit, offset)]
 
     # -- backup -------------------------------------------------------------------------
     def export(self, zip_path: Path) -> Path:
-        """One .zip with a consistent copy of the database and every document written."""
-        documents = {
-            row_id: Path(path)
-            for row_id, path in self.db.execute(
-                "SELECT id, output_path FROM reports WHERE output_path IS NOT NULL"
-            ).fetchall()
-        }
-        return backup.export(self.db.conn, documents, zip_path)
+        """One .zip with a consistent copy of the history and every document written."""
+        documents = {row_id: Path(path) for row_id, path in self.store.documents().items()}
+        return self.store.export(zip_path, documents)
 
     @staticmethod
     def restore(zip_path: Path, data_dir: Path) -> History:
-        """Replace the history by a backup; the current database is kept aside, never deleted."""
+        """Replace the local history by a backup; the current database is kept aside, never deleted."""
         backup.restore(zip_path, data_dir / DB_FILE)
-        return History.open_in(data_dir)
+        return History(data_dir / DB_FILE)
+
+
+# What a finished or abandoned generate clears: its writer's temporary file, lock and PC.
+_WRITER_GONE = {"temp_path": None, "writer": None, "writer_host": None}

@@ -7,9 +7,11 @@ Generating (``History.generate``) commits twice around the file write:
 2. the document is written to the temporary file, flushed to disk, and renamed over the target;
 3. *finish*: the entry becomes ``generated``.
 
-The writer holds a lock file (``<data folder>/locks/<token>.lock``) from before 1 until after 3.
-The operating system frees it when the process dies, which is how :func:`reconcile` tells an entry
-whose writer died from one still being written by another window or command. A crash
+The writer holds a lock from before 1 until after 3, which the operating system (or the database
+server) frees when the process dies: that is how :func:`reconcile` tells an entry whose writer died
+from one still being written by another window or command. With SQLite the lock is a file
+(``<data folder>/locks/<token>.lock``, see :func:`writer_lock`); with PostgreSQL a session
+advisory lock of the writer's connection. A crash
 
 - before 1 commits leaves nothing: no number taken, no file;
 - between 1 and the rename leaves a ``writing`` entry and perhaps a temporary file: a complete one
@@ -28,18 +30,15 @@ import contextlib
 import hashlib
 import json
 import logging
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
 from filelock import FileLock, Timeout
 
 from assistant.core.fileio import publish
-from assistant.storage.db import transaction
-from assistant.storage.register import cancel_number
+from assistant.storage.contract import Store
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +110,9 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def _settle(conn: sqlite3.Connection, entry_id: int) -> str:
+def _settle(tx: Store, entry_id: int) -> str:
     """Finish or void one ``writing`` entry whose writer is gone; says what was done."""
-    row = conn.execute(
-        "SELECT output_path, temp_path, sha256, year, series, number, answers FROM reports"
-        " WHERE id = ? AND status = 'writing'",
-        [entry_id],
-    ).fetchone()
+    row = tx.writing_row(entry_id)
     if row is None:
         return "already settled"
     target, temp, sha, year, series, number, answers = row
@@ -125,47 +120,64 @@ def _settle(conn: sqlite3.Connection, entry_id: int) -> str:
     at = datetime.now().isoformat(timespec="seconds")
     if _sha256(target) != sha and _sha256(temp) == sha:
         publish(temp, target)
+    done = {"temp_path": None, "writer": None, "writer_host": None, "updated_at": at}
     if _sha256(target) == sha:
-        conn.execute(
-            "UPDATE reports SET status = 'generated', temp_path = NULL, writer = NULL,"
-            " updated_at = ? WHERE id = ?",
-            [at, entry_id],
-        )
+        tx.update_report(entry_id, {"status": "generated", **done})
         outcome = "generated"
     else:
-        cancel_number(conn, year, series, number, VOID_REASON)
+        if number is not None:  # a report generated without a number has none to void
+            tx.cancel_number(year, series, number, VOID_REASON)
         snapshot = {**json.loads(answers), "number": None}
-        conn.execute(
-            "UPDATE reports SET status = 'draft', number = NULL, output_path = NULL, sha256 = NULL,"
-            " temp_path = NULL, writer = NULL, answers = ?, updated_at = ? WHERE id = ?",
-            [json.dumps(snapshot, ensure_ascii=False), at, entry_id],
+        tx.update_report(
+            entry_id,
+            {
+                "status": "draft",
+                "number": None,
+                "output_path": None,
+                "sha256": None,
+                "answers": json.dumps(snapshot, ensure_ascii=False),
+                **done,
+            },
         )
         outcome = "draft"
-    conn.execute(
-        "INSERT INTO status_log (report_id, status, at) VALUES (?, ?, ?)", [entry_id, outcome, at]
-    )
+    tx.log(entry_id, outcome, at)
     temp.unlink(missing_ok=True)
     return f"{outcome}, number {number}/{year} {'kept' if outcome == 'generated' else 'voided'}"
 
 
-def reconcile(db: sqlite_utils.Database, data_dir: Path) -> list[int]:
-    """Settle every ``writing`` entry whose writer died; returns the ids settled."""
-    rows = db.execute("SELECT id, writer FROM reports WHERE status = 'writing'").fetchall()
+@contextlib.contextmanager
+def claim(data_dir: Path, token: str) -> Iterator[bool]:
+    """Whether the writer holding ``token``'s lock file is gone; its lock is held meanwhile."""
+    path = _lock_path(data_dir, token)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        yield False  # its writer is alive
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+        path.unlink(missing_ok=True)
+
+
+def reconcile(store: Store) -> list[int]:
+    """Settle every ``writing`` entry whose writer died; returns the ids settled.
+
+    Only the PC that wrote an entry can see its files (a server's entries come from many PCs):
+    another PC's entries wait for that PC's next opening.
+    """
     settled = []
-    for entry_id, token in rows:
-        path = _lock_path(data_dir, token)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(path, timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            continue  # its writer is alive
-        try:
-            with transaction(db) as locked:
-                outcome = _settle(locked, entry_id)
-            log.warning("history: interrupted generate of entry %d settled: %s", entry_id, outcome)
-            settled.append(entry_id)
-        finally:
-            lock.release()
-            path.unlink(missing_ok=True)
+    for entry_id, token, host in store.writing():
+        if host and host != store.actor.host:
+            continue
+        with store.claim(token) as dead:
+            if not dead:
+                continue
+            with store.transaction() as tx:
+                outcome = _settle(tx, entry_id)
+        log.warning("history: interrupted generate of entry %d settled: %s", entry_id, outcome)
+        settled.append(entry_id)
     return settled
