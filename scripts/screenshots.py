@@ -132,7 +132,7 @@ def editor_shot(window: MainWindow, data: Path, out: Path) -> None:
     while dialog.parsed is None:
         settle(50)
     dialog.editor.tabs.setCurrentIndex(2)
-    dialog.editor.select_task(0)
+    dialog.editor.task_panel.select_task(0)
     save(dialog, out, "8-sua-cong-van")
     dialog.close()
 

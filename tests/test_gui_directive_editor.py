@@ -8,12 +8,17 @@ import pytest
 from assistant.core.agency import load_profile, save_profile
 from assistant.core.answers import profile_from_dict
 from assistant.core.directives import BUNDLED_DIR, DirectiveLibrary, directive_to_dict
+from assistant.core.vntext import fold
 from assistant.gui import messages
 from assistant.gui.directive_editor import DirectiveEditorDialog
+from assistant.gui.directive_form import TAB_OF
 from assistant.gui.main_window import MainWindow
 from assistant.gui.profile_wizard import ProfileWizard
 from tests import factories
 from tests.conftest import SHARED
+from tests.importer_corpus import strip_diacritics
+from tests.layouts_corpus import SPECS as LAYOUTS
+from tests.layouts_corpus import render_text
 
 PLAN = """TỈNH ỦY THÁI NGUYÊN
 BAN TUYÊN GIÁO
@@ -94,31 +99,33 @@ def test_a_plan_corrected_in_the_editor_is_saved_and_listed(
     plan.write_text(PLAN, encoding="utf-8")
     dialog = imported(qtbot, window, plan)
     editor = dialog.editor
-    assert editor.edits["code"].text() == "KH/BTGTU" and editor.groups.rowCount() == 2
+    panel = editor.task_panel
+    assert editor.edits["code"].text() == "KH/BTGTU" and editor.group_panel.table.rowCount() == 2
     assert "Nơi nhận" in dialog.source.toPlainText()
 
     editor.edits["issuer"].setText("Ban Tuyên giáo Tỉnh ủy Thái Nguyên")
     editor.tabs.setCurrentIndex(1)  # the press group: its own id, its members named
-    editor.groups.item(0, 0).setText("press")
-    editor.groups.item(0, 2).setText("Báo Thái Nguyên; Đài Phát thanh – Truyền hình Thái Nguyên")
+    groups = editor.group_panel.table
+    groups.item(0, 0).setText("press")
+    groups.item(0, 2).setText("Báo Thái Nguyên; Đài Phát thanh – Truyền hình Thái Nguyên")
     editor.tabs.setCurrentIndex(2)
-    editor.select_task(0)
-    text = editor.task_text.toPlainText()
-    cursor = editor.task_text.textCursor()
+    panel.select_task(0)
+    text = panel.task_text.toPlainText()
+    cursor = panel.task_text.textCursor()
     cursor.setPosition(text.index("Mở chuyên mục"))
-    editor.task_text.setTextCursor(cursor)
-    editor.split_task()
-    assert [t.text for t in editor.tasks[:2]] == [
+    panel.task_text.setTextCursor(cursor)
+    panel.split_task()
+    assert [t.text for t in panel.tasks[:2]] == [
         "Sản xuất video clip ngắn về Chiến thắng Điện Biên Phủ.",
         "Mở chuyên mục trên trang thông tin điện tử.",
     ]
-    assert editor.current == 1 and editor.group_checks["press"].isChecked()
-    editor.select_task(2)  # the 15% task goes to the districts instead
-    districts = next(g for g in editor.group_checks if g != "press")
-    editor.group_checks["press"].setChecked(False)
-    editor.group_checks[districts].setChecked(True)
+    assert panel.current == 1 and panel.group_checks["press"].isChecked()
+    panel.select_task(2)  # the 15% task goes to the districts instead
+    districts = next(g for g in panel.group_checks if g != "press")
+    panel.group_checks["press"].setChecked(False)
+    panel.group_checks[districts].setChecked(True)
     editor.edits["report_deadline"].setText("15/07/2024")
-    editor.add_period()
+    editor.report.add_period()
     dialog.save()
 
     assert not clerk.texts("warn"), clerk.texts("warn")
@@ -228,6 +235,7 @@ def test_a_bad_field_is_explained_in_vietnamese_and_saves_nothing(
     dialog = DirectiveEditorDialog(library, factories.directive())
     qtbot.addWidget(dialog)
     editor = dialog.editor
+    panel = editor.task_panel
     before = factories.directive()
     (data_dir / "directives").mkdir()
     mine = data_dir / "directives" / f"{before.id}.json"  # the clerk's own directive
@@ -239,13 +247,13 @@ def test_a_bad_field_is_explained_in_vietnamese_and_saves_nothing(
     assert "«Cơ quan ban hành» đang để trống" in warned and "Traceback" not in warned
     assert editor.error.text() == warned and editor.tabs.currentIndex() == 0
     editor.edits["issuer"].setText("Ban Tuyên giáo Tỉnh ủy")
-    editor.select_task(1)
-    editor.task_text.setPlainText("")
+    panel.select_task(1)
+    panel.task_text.setPlainText("")
     editor.edits["report_deadline"].setText("31/06/2024")
     assert not editor.save() and "dd/mm/yyyy" in clerk.shown[-1][1]
     editor.edits["report_deadline"].setText("")
     assert not editor.save() and "«Nhiệm vụ 2, nội dung» đang để trống" in clerk.shown[-1][1]
-    assert editor.tabs.currentIndex() == 2 and editor.current == 1
+    assert editor.tabs.currentIndex() == 2 and panel.current == 1
     assert mine.read_bytes() == original
 
 
@@ -254,16 +262,17 @@ def test_tasks_merge_move_and_delete(qtbot, data_dir: Path, clerk: Clerk) -> Non
     dialog = DirectiveEditorDialog(library, factories.directive())
     qtbot.addWidget(dialog)
     editor = dialog.editor
-    editor.select_task(0)
-    editor.merge_task()
-    assert [t.id for t in editor.tasks] == ["t1", "t3", "t4"]
-    assert editor.tasks[0].text == "Xây dựng video clip ngắn.\nTiêu cực dưới 15%."
-    assert [t.label for t in editor.tasks] == ["1", "2", "3"]  # numbering follows
-    editor.move_task(1)
-    assert [t.id for t in editor.tasks] == ["t3", "t1", "t4"] and editor.current == 1
-    editor.delete_task()
-    editor.add_task()
-    editor.task_text.setPlainText("Báo cáo kết quả.")
+    panel = editor.task_panel
+    panel.select_task(0)
+    panel.merge_task()
+    assert [t.id for t in panel.tasks] == ["t1", "t3", "t4"]
+    assert panel.tasks[0].text == "Xây dựng video clip ngắn.\nTiêu cực dưới 15%."
+    assert [t.label for t in panel.tasks] == ["1", "2", "3"]  # numbering follows
+    panel.move_task(1)
+    assert [t.id for t in panel.tasks] == ["t3", "t1", "t4"] and panel.current == 1
+    panel.delete_task()
+    panel.add_task()
+    panel.task_text.setPlainText("Báo cáo kết quả.")
     assert [t.id for t in editor.directive().tasks] == ["t3", "t4", "t5"]
 
 
@@ -278,3 +287,67 @@ def test_wizard_keeps_aliases_and_groups(qtbot, data_dir: Path, clerk: Clerk) ->
     again = ProfileWizard(data_dir, saved)
     qtbot.addWidget(again)
     assert again.lists["groups"].toPlainText() == "press\nall"
+
+
+def test_implements_distribution_and_full_text_are_edited_and_saved(
+    qtbot, data_dir: Path, clerk: Clerk
+) -> None:
+    library = DirectiveLibrary(user_dir=data_dir / "directives")
+    before = factories.directive()
+    (data_dir / "directives").mkdir()
+    mine = data_dir / "directives" / f"{before.id}.json"  # the clerk's own: updated in place
+    mine.write_text(json.dumps(directive_to_dict(before), ensure_ascii=False), encoding="utf-8")
+    dialog = DirectiveEditorDialog(library, library.get(before.id))
+    qtbot.addWidget(dialog)
+    editor = dialog.editor
+    document = editor.document
+    document.add_reference()
+    row = document.implements.rowCount() - 1
+    for column, text in enumerate(
+        ("Kế hoạch", "12/KH-UBND", "05/01/2026", "Ủy ban nhân dân huyện", "Thông tin cơ sở")
+    ):
+        document.implements.item(row, column).setText(text)
+    document.distribution.setPlainText("Như trên;\n\nThường trực Tỉnh ủy (b/c);\nLưu VT.")
+    document.text.setPlainText(before.text + "\n\nĐoạn bổ sung của văn thư.")
+    assert editor.save()
+    saved = DirectiveLibrary(user_dir=data_dir / "directives").get(before.id)
+    ref = saved.implements[-1]
+    assert (ref.kind, ref.symbol, ref.date.isoformat(), ref.issuer) == (
+        "Kế hoạch", "12/KH-UBND", "2026-01-05", "Ủy ban nhân dân huyện"
+    )  # fmt: skip
+    assert saved.distribution == ("Như trên;", "Thường trực Tỉnh ủy (b/c);", "Lưu VT.")
+    assert saved.text.endswith("Đoạn bổ sung của văn thư.")
+
+    document.implements.item(row, 2).setText("31/02/2026")  # no such day: refused, tab shown
+    assert not editor.save()
+    assert "«Căn cứ / thực hiện văn bản» phải viết dạng dd/mm/yyyy" in clerk.texts("warn")
+    assert editor.tabs.currentIndex() == 4 and document.implements.currentRow() == row
+    document.text.setPlainText("   ")
+    document.implements.item(row, 2).setText("")
+    assert not editor.save() and "«Toàn văn» đang để trống" in clerk.shown[-1][1]
+    assert DirectiveLibrary(user_dir=data_dir / "directives").get(before.id) == saved
+
+
+def test_review_flags_and_highlighted_words_lead_to_each_other(
+    qtbot, window: MainWindow, tmp_path: Path, clerk: Clerk
+) -> None:
+    path = tmp_path / "cv-bo-khong-dau.txt"
+    path.write_text(strip_diacritics(render_text(LAYOUTS[2])), encoding="utf-8")
+    dialog = imported(qtbot, window, path)
+    review, editor = dialog.review, dialog.editor
+    # The signer's name is kept as read and flagged; its flag finds it in the restored source.
+    assert editor.edits["signer.name"].text() == "Nguyen Van Hung"
+    review.flags["signer.name"].trigger()
+    assert fold(dialog.source.textCursor().selectedText()) == "nguyen van hung"
+    assert "subject" not in review.flags  # read with confidence, no word to check in it
+
+    # A click in a highlighted word of the source opens the field holding it.
+    words = _marked_fragments(dialog.source.document())
+    word = next(w for w in words if any(w in e.text().split() for e in editor.edits.values()))
+    name = next(n for n, e in editor.edits.items() if word in e.text().split())
+    cursor = dialog.source.document().find(word)
+    cursor.setPosition(cursor.selectionStart() + 1)  # a click inside the word: no selection
+    editor.tabs.setCurrentIndex(2)
+    dialog.source.setTextCursor(cursor)
+    assert editor.tabs.currentIndex() == TAB_OF.get(name, 0)
+    assert editor.edits[name].selectedText() == word and name in review.flags

@@ -1,7 +1,8 @@
 """Field accuracy of the importer on every layout class of directive-layouts.md, by format.
 
-Targets: ≥ 95 % per field on txt, docx, PDF and portal copies; ≥ 85 % on scans and stripped
-text; of the values shown at ≥ 0.9 confidence, ≥ 97 % right. The table prints with ``-s``.
+Targets: ≥ 95 % per field on txt, docx, PDF and portal copies; ≥ 85 % on scans (image-only PDFs
+of every page, read by Tesseract) and stripped text; of the values shown at ≥ 0.9 confidence,
+≥ 97 % right. The table prints with ``-s``.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def _below(by_format: dict, formats: tuple[str, ...], target: float) -> list[tup
     ]
 
 
+@pytest.mark.slow
 def test_layout_accuracy_and_calibration(parsed) -> None:
     assert len(parsed) >= 40
     by_format, by_class, confident, misses = _score(parsed)
@@ -102,30 +104,37 @@ def test_layout_accuracy_and_calibration(parsed) -> None:
     print(f"\nCalibration: {sum(confident)}/{len(confident)} = {100 * calibration:.1f} % right "
           "of the values shown at ≥ 0.9")  # fmt: skip
     print("Misses:\n  " + "\n  ".join(misses))
-    assert _below(by_format, ("txt", "docx", "portal"), 0.95) == []
+    assert _below(by_format, EXACT, 0.95) == []
+    assert _below(by_format, NOISY, 0.85) == []
     assert calibration >= 0.97
 
 
-# The targets are 95 % for PDF and 85 % for scans and stripped text; not all are reached yet (PDF
-# signer 90 %, scan issuer and signer 33 %, stripped place 80 %). These floors are what is reached
-# now, so that none slips back while the rest is worked on.
-FLOORS = {"pdf": 0.9, "stripped": 0.8, "scan": 0.33}
+# What is reached now, above the targets, so that none slips back: every field right on every
+# text, docx, PDF, portal and stripped copy; on scans 92 % for date, deadline and issuer
+# (Tesseract reads one year "2046", shown at low confidence as a date after today, and doubles a
+# letter of a ward's name), every other field right.
+FLOORS = {"txt": 1.0, "docx": 1.0, "pdf": 1.0, "portal": 1.0, "stripped": 1.0, "scan": 0.9}
 
 
-def test_pdf_scan_and_stripped_keep_what_was_reached(parsed) -> None:
+@pytest.mark.slow
+def test_every_format_keeps_what_was_reached(parsed) -> None:
     by_format = _score(parsed)[0]
-    assert [miss for fmt, floor in FLOORS.items() for miss in _below(by_format, (fmt,), floor)] == []
+    assert [
+        miss for fmt, floor in FLOORS.items() for miss in _below(by_format, (fmt,), floor)
+    ] == []
 
 
 def test_report_request_parts() -> None:
     by_key = {s.key: parse_text(render_text(s)) for s in SPECS}
     cv = by_key["cv-ubnd-tinh"]
     assert (cv["report_to"], cv["report_via"]) == (
-        "Sở Thông tin và Truyền thông", "Phòng Thông tin – Báo chí – Xuất bản"
+        "Sở Thông tin và Truyền thông",
+        "Phòng Thông tin – Báo chí – Xuất bản",
     )
     assert by_key["party-ban"]["report_periods"] == (PeriodRule(Periodicity.QUARTERLY, 20, 0),)
     assert by_key["ke-hoach"]["report_periods"] == (
-        PeriodRule(Periodicity.HALF_YEARLY, 15, 0), PeriodRule(Periodicity.YEARLY, 15, 0)
+        PeriodRule(Periodicity.HALF_YEARLY, 15, 0),
+        PeriodRule(Periodicity.YEARLY, 15, 0),
     )
     assert by_key["huong-dan"]["report_periods"] == (PeriodRule(Periodicity.MONTHLY, 5, 1),)
     assert by_key["cv-bo"]["report_periods"] == () and by_key["cv-bo"]["report_deadline"] is None
@@ -138,7 +147,8 @@ def test_plan_aims_are_not_tasks_and_organisation_items_are_groups() -> None:
     texts = [t.text for t in plan["tasks"]]
     assert not any("Nâng cao chất lượng" in t for t in texts)
     assert [g.label for g in plan["groups"]][-2:] == [
-        "Trung tâm Văn hóa, Thể thao và Truyền thông", "Ủy ban nhân dân các xã, thị trấn"
+        "Trung tâm Văn hóa, Thể thao và Truyền thông",
+        "Ủy ban nhân dân các xã, thị trấn",
     ]
 
 
@@ -155,6 +165,7 @@ def test_lost_letters_are_reported_not_invented() -> None:
     assert all(parsed.confidence(f) <= 0.5 for f in ("issuer", "subject", "signer"))
 
 
+@pytest.mark.slow
 def test_stripped_signer_is_kept_as_read_and_flagged(parsed) -> None:
     for item, result in parsed:
         if item.fmt == "stripped" and result["signer"].name:

@@ -2,8 +2,8 @@
 
 Reading and parsing run off the UI thread (a scan takes seconds); the fields come from
 ``assistant.importer`` with their confidence and open in the directive editor, beside the restored
-text with the restored words to check highlighted — the dialog itself decides nothing about a
-directive.
+text with the words to check highlighted and linked to their fields (``directive_review``) — the
+dialog itself decides nothing about a directive.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,9 +30,8 @@ from assistant.core.model import Directive, Task
 from assistant.gui import messages
 from assistant.gui.background import Background
 from assistant.gui.directive_editor import DirectiveEditor
+from assistant.gui.directive_review import ReviewLinks
 
-DOUBTFUL = 0.6  # below this confidence a field is marked for review
-REVIEW_COLOUR = "#ffe082"
 # Required fields the importer may not find: a stand-in lets the editor open, then is emptied so
 # the clerk has to type the real value before the core accepts the directive.
 STAND_IN = {"issuer": "?", "code": "?", "subject": "?", "tasks": (Task("t1", "1", "?", "generic"),)}
@@ -74,6 +72,7 @@ class ImportDialog(QDialog):
         self.editor.saved.connect(self._done(self.imported))
         self.editor.opened.connect(self._done(self.opened))
         self.edits = self.editor.edits
+        self.review = ReviewLinks(self.source, self.editor)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -145,12 +144,8 @@ class ImportDialog(QDialog):
                 parsed.with_overrides(number=d.number, code=d.code, date=d.date).directive_id
             ),
         )
-        for name, edit in self.editor.edits.items():
-            doubtful = name in parsed.fields and parsed.confidence(name) < DOUBTFUL
-            edit.setStyleSheet(f"background: {REVIEW_COLOUR};" if doubtful else "")
-            edit.setToolTip(self.tr("Cần xem lại") if doubtful else "")
         self.source.setPlainText(parsed.text)
-        self.highlight(parsed.review)
+        self.review.show(parsed)
         self.summary.setText(
             self.tr("{tasks} nhiệm vụ, {recipients} nơi nhận.").format(
                 tasks=len(directive.tasks), recipients=len(directive.recipients)
@@ -166,18 +161,6 @@ class ImportDialog(QDialog):
                 name=parsed.source
             )
         )
-
-    def highlight(self, words) -> None:
-        """Mark every occurrence of each word to review in the source text."""
-        mark = QTextCharFormat()
-        mark.setBackground(QColor(REVIEW_COLOUR))
-        document = self.source.document()
-        flags = QTextDocument.FindCaseSensitively | QTextDocument.FindWholeWords
-        for word in words:
-            cursor = document.find(word, QTextCursor(document), flags)
-            while not cursor.isNull():
-                cursor.mergeCharFormat(mark)
-                cursor = document.find(word, cursor, flags)
 
     def save(self) -> bool:
         return self.editor.save()

@@ -20,8 +20,10 @@ from pathlib import Path
 from assistant.core.errors import UserError
 from assistant.importer.damage import broken_words
 from assistant.importer.extract import extract
+from assistant.importer.gazetteer import spell_places
+from assistant.importer.ocrtidy import tidy
 from assistant.importer.parse import Field, ParsedDirective, parse
-from assistant.importer.restore import Restored, restore
+from assistant.importer.restore import Restored, correct_capitals, restore
 from assistant.importer.vitext import fold, squash
 
 __all__ = ["Field", "ParsedDirective", "import_file", "parse_text"]
@@ -32,6 +34,8 @@ _MIN_EVIDENCE = 2
 WORDED = {"issuer", "issuer_parent", "place", "subject", "recipients", "implements", "groups",
           "tasks", "report_request", "report_to", "signer", "distribution"}  # fmt: skip
 RESTORED_FACTOR = 0.8
+PLACED = ("place", "issuer", "issuer_parent")  # fields that name a province, district or ward
+OCR_FACTOR = 0.85  # words a scan gave are never shown as certain: the clerk compares with the page
 BROKEN_CEILING = 0.5  # words read from a text layer that lost letters are at best a hint
 NAME_CEILING = 0.5  # a name in text without diacritics is kept as read, to be checked
 MAX_CHARS = 200_000  # a long directive is ~20,000 characters; beyond this it is something else
@@ -54,15 +58,24 @@ def parse_text(text: str, source: str = "", method: str = "text") -> ParsedDirec
         )
     broken = broken_words(text)
     restored = Restored(text, False) if broken else restore(text)  # lost letters: invent nothing
-    parsed = parse(restored.text, source=source, method=method)
+    scanned = method == "ocr" and not restored.changed  # Vietnamese OCR: marks kept, capitals weak
+    capitals = correct_capitals(tidy(text)) if scanned else Restored(restored.text, False)
+    parsed = parse(capitals.text, source=source, method=method)
     _refuse_report(parsed, source)
     fields = dict(parsed.fields)
-    review = list(restored.review)
+    review = list(restored.review) + list(capitals.review)
+    if scanned:
+        fields = {
+            name: Field(f.value, f.confidence * OCR_FACTOR) if name in WORDED else f
+            for name, f in fields.items()
+        }
     if restored.changed:
         fields = {
             name: Field(f.value, f.confidence * RESTORED_FACTOR) if name in WORDED else f
             for name, f in fields.items()
         }
+        for name in PLACED:  # place names are looked up, not left to the syllable model
+            fields[name] = Field(spell_places(fields[name].value), fields[name].confidence)
         fields["signer"], name_note = _signer_as_read(fields["signer"], text)
         review += name_note
     if broken:

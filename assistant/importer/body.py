@@ -10,7 +10,7 @@ from assistant.core.model import AddresseeGroup, DocumentRef, Task
 from assistant.importer.header import find_kinh_gui
 from assistant.importer.request import ReportRequest, read_request
 from assistant.importer.tasks import read_tasks
-from assistant.importer.vitext import ITEM, TRAIL, fold, paragraphs, squash
+from assistant.importer.vitext import ITEM, TRAIL, fold, is_upper_text, paragraphs, squash
 
 _REF_KINDS = (
     "cong van|ke hoach|chi thi|quyet dinh|huong dan|thong bao|nghi quyet|cong dien|thong tu|"
@@ -24,8 +24,12 @@ _IMPLEMENTS = re.compile(
 )
 # Roman-numbered sections of a Kế hoạch, Hướng dẫn or Chỉ thị, by what their heading says (folded).
 # Aims, funding and background are not work to report on; "Tổ chức thực hiện" names who does what.
-_SECTION = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.)/-]\s*(?P<title>\S.*)$")
-_NOT_TASKS = re.compile(r"^(muc dich|yeu cau|muc tieu chung|kinh phi|can cu|tinh hinh|ket qua|danh gia)")
+_SECTION = re.compile(r"^(?P<num>[IVX]{1,5})(?:(?P<dot>\s*[.)/-])\s*|\s+)(?P<title>\S.*)$")
+_NOT_TASKS = re.compile(
+    r"^(muc dich|yeu cau|muc tieu chung|kinh phi|can cu|tinh hinh|ket qua|danh gia)"
+)
+
+
 @dataclass
 class Body:
     recipients: list[str] = field(default_factory=list)
@@ -88,17 +92,23 @@ def _work_paragraphs(paras: list[str]) -> list[str]:
     """Paragraphs that give work: without Roman sections all of them; with sections, those of
     every section but the aims, the funding and the background (each item there is no task).
     """
-    if not any(_SECTION.match(p) for p in paras):
+    if not any(_section(p) for p in paras):
         return paras
     work: list[str] = []
     keep = False
     for para in paras:
-        section = _SECTION.match(para)
+        section = _section(para)
         if section:
             keep = not _NOT_TASKS.match(fold(section["title"]).strip())
         elif keep:
             work.append(para)
     return work
+
+
+def _section(para: str) -> re.Match[str] | None:
+    """A Roman-numbered heading; OCR may drop its dot ("II NỘI DUNG"), then it is all capitals."""
+    match = _SECTION.match(para)
+    return match if match and (match["dot"] or is_upper_text(match["title"])) else None
 
 
 def _implements(paras: list[str]) -> list[DocumentRef]:

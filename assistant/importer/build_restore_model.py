@@ -2,8 +2,9 @@
 
 Sources, all shipped with the app and free to use: the bundled directives
 (``resources/directives/*.json``, public documents), administrative phrases, fixed formulas and
-common personal names written for this project, and a gazetteer of province names in their usual
-patterns.
+common personal names written for this project, and gazetteers of province and district names in
+their usual patterns. (Ward names are not counted: their 2,860 names cost 0.5–1 point of accuracy on
+running text; ``gazetteer.py`` looks them up in the header instead.)
 
     python -m assistant.importer.build_restore_model            # rebuild the shipped model
     python -m assistant.importer.build_restore_model --exclude ID …   # e.g. for leave-one-out
@@ -26,6 +27,7 @@ RESTORE_DIR = RESOURCES / "restore"
 DIRECTIVES_DIR = RESOURCES / "directives"
 FORMULA_WEIGHT = 5  # without the formulas the prototype lost ~4 points of accuracy
 PLACE_PATTERNS = ("Tỉnh ủy {}", "tỉnh {}", "{}, ngày", "UBND tỉnh {}", "Báo {}", "TỈNH ỦY {}")
+DISTRICT_PATTERNS = ("huyện {}", "Huyện ủy {}", "{}, ngày")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _BREAK = re.compile(r"[\n,;:.!?()\"“”'‘’«»…/\-–]+")
 
@@ -54,6 +56,8 @@ def training_texts(exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
     texts += [(line, 1) for line in _lines(RESTORE_DIR / "names.txt")]
     places = _lines(RESTORE_DIR / "places.txt")
     texts += [(pattern.format(p), 2) for p in places for pattern in PLACE_PATTERNS]
+    districts = _lines(RESTORE_DIR / "districts.txt")
+    texts += [(pattern.format(d), 1) for d in districts for pattern in DISTRICT_PATTERNS]
     return texts
 
 

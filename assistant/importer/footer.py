@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from assistant.core.model import Signer
 from assistant.importer.body import strip_item
 from assistant.importer.vitext import ITEM, fold, is_upper_text, squash
+from assistant.paths import RESOURCES
 
 _NOI_NHAN = re.compile(r"^\W{0,2}n\S{1,2}i\s*nh\S{1,3}n\s*:?", re.IGNORECASE)
 _AUTHORITY = re.compile(r"(?<!\S)(K/T|KT\.?|T/M|TM\.?|T/L|TL\.?|TUQ\.|Q\.)\s*(?=[^\W\d_a-z])")
@@ -76,7 +78,22 @@ def _split_signature(line: str) -> tuple[str, str]:
         cut -= 1
     if len(tokens) - cut >= 2:
         return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    # The signer's name sits level with the last recipient: "- Lưu: VT. Hoàng Văn Sơn".
+    named = _TRAILING_NAME.search(line)
+    if named and _looks_like_name(named.group(1)) and fold(named.group(2)) in _surnames():
+        return line[: named.start(1)].strip(), named.group(1)
     return line, ""
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """Folded family names (the first line of names.txt): a unit's name is not taken for one."""
+    path = RESOURCES / "restore" / "names.txt"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and x[0] != "#"]
+    return frozenset(fold(name) for name in lines[0].split())
+
+
+_TRAILING_NAME = re.compile(r"[.;,]\s+(([^\W\d_]+)(?:\s+[^\W\d_]+){1,4})\s*$")
 
 
 def _is_title_word(token: str) -> bool:

@@ -46,8 +46,10 @@ _PARTY_TYPES = ("CV", "KH", "BC", "TB", "HD", "NQ", "CT", "QĐ", "QD", "CTR", "T
 _KINH_GUI = re.compile(r"^\W{0,2}kinh\s*g\S{0,4}\s*:?", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^(v/v|ve viec)\b\s*:?\s*")
 _BODY_START = re.compile(
-    r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua |[ivx]{1,5}\s*[.)/-]\s|dieu \d)"
-)
+    r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua |[ivx]{1,5}\s*[.)/-]\s|dieu \d|"
+    r"ngay \d{1,2}\s*[/-]\s*\d|sau khi |vua qua|thoi gian qua)"
+)  # "Ngày 5/10/2026, Ban Thường vụ họp …": a header writes its date in words, a body in figures
+_NUMBERED = re.compile(r"^\d{1,2}\.\s+[^\W\d_]")  # "1. Ban Tuyên giáo …": no header has one
 _SECTION_START = re.compile(r"^[IVX]{1,5}\s*[.)/-]\s|Điều \d")  # "I. MỤC ĐÍCH", "Điều 1."
 # The type line of a document without V/v: the subject follows it ("KẾ HOẠCH" / "TRIỂN KHAI …").
 DOC_TYPES = (
@@ -108,6 +110,8 @@ def header_end(lines: list[str]) -> int:
         starts_body = starts_body or (len(line) > 40 and line.rstrip().endswith(":"))  # "… sau:"
         if len(line) > 110 or (i > 3 and starts_body) or _SECTION_START.match(line.strip()):
             return i
+        if i > 3 and _NUMBERED.match(line.strip()):
+            return i
     return min(len(lines), 25)
 
 
@@ -123,7 +127,7 @@ def parse_header(lines: list[str]) -> Header:
         if not frag:
             gap = True
             continue
-        if gap and header.subject_lines and not frag[:1].islower():
+        if gap and header.subject_lines and not _after_gap(header, frag, folded):
             after_number = False  # the subject ended at the blank line
         gap = False
         if _NATIONAL.search(folded):
@@ -151,6 +155,17 @@ def parse_header(lines: list[str]) -> Header:
     return header
 
 
+def _after_gap(header: Header, frag: str, folded: str) -> bool:
+    """After a blank line (OCR leaves them inside a V/v), a line still continues the trích yếu when
+    it starts lower case, or when the V/v has one line so far, not closed by punctuation, and the
+    line is neither capitals nor a body sentence ("V/v tổ chức tuyên truyền" / "Ngày Pháp luật …")."""
+    if frag[:1].islower():
+        return True
+    one_line = header.subject_prefixed and len(header.subject_lines) == 1
+    open_end = one_line and header.subject_lines[0][-1:] not in ".;:"
+    return open_end and not is_upper_text(frag) and not _BODY_START.match(folded)
+
+
 def _type_line(header: Header, frag: str, folded: str) -> bool:
     """ "KẾ HOẠCH", "CHỈ THỊ" …: the document's type, with its subject on the lines below."""
     kind = folded.strip(" :")
@@ -165,14 +180,16 @@ def _type_line(header: Header, frag: str, folded: str) -> bool:
 
 
 def _continues_typed_subject(header: Header, frag: str, folded: str) -> bool:
-    """The subject under a type line: capitals, or one sentence-case phrase ("Ban hành …")."""
+    """The subject under a type line: capitals, or one sentence-case phrase ("Ban hành …"); capitals
+    may end in a lower-case phrase ("KẾT LUẬN CỦA BAN THƯỜNG VỤ" / "về công tác …")."""
     starts_body = _BODY_START.match(folded) and not is_upper_text(frag)
     if _AUTHORITY_LINE.match(folded) or starts_body or len(frag) > 110:
         return False
     if not header.subject_lines:
         header.subject_upper = is_upper_text(frag)
         return True
-    return is_upper_text(frag) == header.subject_upper and not frag.startswith("(")
+    same_case = is_upper_text(frag) == header.subject_upper
+    return (same_case or frag[:1].islower()) and not frag.startswith("(")
 
 
 def _is_name(frag: str) -> bool:
@@ -183,9 +200,7 @@ def _is_name(frag: str) -> bool:
 
 
 # A place-date line cut before its end: "Hà Nam, ngày 18 tháng 9" / "năm 2026", "Hà Nam," / "ngày …".
-_CUT_DATE = re.compile(
-    r"(,|\bng\S{1,2}\s*\S{1,2}(\s+th\S{2,3}(\s*\S{1,2}(\s+n\S{1,2}m)?)?)?)\s*$"
-)
+_CUT_DATE = re.compile(r"(,|\bng\S{1,2}\s*\S{1,2}(\s+th\S{2,3}(\s*\S{1,2}(\s+n\S{1,2}m)?)?)?)\s*$")
 _DATE_REST = re.compile(r"^\s*(ng\S{1,2}\b|th\S{2,3}\b|n\S{1,2}m\b|(19|20)\d{2}\b)")
 
 
@@ -198,7 +213,7 @@ def _join_cut_dates(lines: list[str]) -> list[str]:
             continue
         for j in range(i + 1, min(i + 4, len(joined))):
             rest = joined[j].strip()
-            year = re.search(r"(?:^|\s)((?:19|20)\d{2})\s*$", rest)
+            year = re.search(r"(?:^|\s)((?:n\S{1,2}m\s+)?(?:19|20)\d{2})\s*$", rest)
             if _DATE_REST.match(fold(rest)) and _DATE.search(fold(f"{line} {rest}")):
                 joined[i], joined[j] = f"{line.rstrip()} {rest}", ""
                 break
@@ -261,5 +276,9 @@ def read_symbol(header: Header, text: str, at: int = 0) -> bool:
     first, _, rest = code.partition("-")
     if header.separator == "-" and first in _PARTY_TYPES and rest.isalpha():
         code = f"{first}/{rest}"  # English OCR reads "3270-CV/BTGTU" as "3270-CV-BTGTU"
-    header.code = code
+    header.code = re.sub(r"[A-Z]+", lambda m: _LOST_D.get(m.group(), m.group()), code)
     return True
+
+
+# Type abbreviations that are only ever written with Đ: "QD-BTTTT" is a copy that lost its marks.
+_LOST_D = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "QYD": "QYĐ"}

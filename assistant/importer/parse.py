@@ -220,7 +220,7 @@ def build_fields(parts: Parts) -> dict[str, Field]:
     _fill_from_metadata(header, meta)
     kind, kind_conf = _kind(header, issuer, parent)
     if kind is BodyKind.PARTY and parent and issuer.startswith("Ban "):
-        issuer = f"{issuer} {_level(parent)}".strip()  # "Ban Tuyên giáo" of "Tỉnh ủy X"
+        issuer = _with_level(issuer, _level(parent))  # "Ban Tuyên giáo" of "Tỉnh ủy X"
     subject = squash(" ".join(header.subject_lines)).rstrip(" .")
     if header.subject_upper:
         subject = agency_case(subject, places())
@@ -240,7 +240,7 @@ def build_fields(parts: Parts) -> dict[str, Field]:
         "issuer_parent": Field(parent, issuer_conf if parent else 0.0),
         "number": Field(header.number, header.symbol_confidence if header.number else 0.0),
         "code": Field(header.code, header.symbol_confidence),
-        "date": Field(header.date, header.date_confidence),
+        "date": Field(header.date, _date_confidence(header)),
         "place": Field(header.place, 0.9 if header.place else 0.0),
         "subject": Field(subject, (0.9 if structured else 0.75) if subject else 0.0),
         "recipients": Field(recipients, recipients_conf),
@@ -270,6 +270,23 @@ def _fill_from_metadata(header: Header, preamble: Preamble) -> None:
         header.symbol_confidence = METADATA_CONFIDENCE
     if header.date is None and preamble.date:
         header.date, header.date_confidence = preamble.date, METADATA_CONFIDENCE
+
+
+FUTURE_CONFIDENCE = 0.4  # a directive the clerk holds cannot be dated later: a misread year
+
+
+def _date_confidence(header: Header) -> float:
+    if header.date and header.date > date.today():
+        return min(header.date_confidence, FUTURE_CONFIDENCE)
+    return header.date_confidence
+
+
+def _with_level(issuer: str, level: str) -> str:
+    """ "Ban Tuyên giáo" + "Tỉnh ủy"; a header that already printed it ("BAN TUYÊN GIÁO TỈNH ỦY")
+    keeps one, in its usual case."""
+    if level and fold(issuer).endswith(" " + fold(level)):
+        issuer = issuer[: len(issuer) - len(level)]
+    return f"{issuer.rstrip()} {level}".strip()
 
 
 def _level(parent: str) -> str:

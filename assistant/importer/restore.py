@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.importer.ocrfold import NUM, Option, candidates, ocr_share
-from assistant.importer.vitext import fold
+from assistant.importer.vitext import fold, is_upper_text
 from assistant.paths import RESOURCES
 
 MODEL_PATH = RESOURCES / "restore" / "model.json.gz"
@@ -187,3 +187,40 @@ def _with_case(syllable: str, word: str) -> str:
     if word[:1].isupper() or (word[:1].isdigit() and len(word) > 1 and word[1:2].isupper()):
         return syllable[:1].upper() + syllable[1:]
     return syllable
+
+
+CHANGE_COST = 0.8  # a mark the OCR read is kept unless the model clearly prefers another
+
+
+def correct_capitals(text: str, model: Model | None = None) -> Restored:
+    """Correct the marks of lines in capitals, which Vietnamese OCR reads worst ("TĨNH HẠU GIANG").
+
+    Every reading of a word's skeleton is a candidate; the one printed costs nothing, the others
+    ``CHANGE_COST``, so a word is changed only where the model's context outweighs the OCR.
+    """
+    model = model or default_model()
+    lines = text.split("\n")
+    review: list[str] = []
+    for n, line in enumerate(lines):
+        if not is_upper_text(line) or len(line.split()) < 2:
+            continue
+        pieces = re.split(r"(\s+|[,;:.!?()\"“”'‘’«»…]+)", line)
+        words = [(i, p) for i, p in enumerate(pieces) if p and not re.fullmatch(r"\s+|\W+", p)]
+        lattice = [_printed_first(word, model) for _, word in words]
+        for (i, _), choice in zip(words, _viterbi(lattice, model), strict=True):
+            if choice and choice[1] and choice[0] != NUM:
+                pieces[i] = choice[0].upper()
+                review.append(pieces[i])
+        lines[n] = "".join(pieces)
+    return Restored("\n".join(lines), bool(review), tuple(review))
+
+
+def _printed_first(word: str, model: Model) -> list[Option]:
+    skeleton = fold(word)
+    if word.isdigit():
+        return [(NUM, 0.0)]  # "NĂM 2026": the number is context for the word before it
+    if not word.isalpha() or skeleton not in model.forms:
+        return []  # a symbol, an abbreviation or an unknown word: left as printed
+    printed = word.lower()
+    options = [(form, 0.0 if form == printed else CHANGE_COST) for form in model.forms[skeleton]]
+    return options if any(d == 0 for _, d in options) else [(printed, 0.0), *options]

@@ -116,8 +116,10 @@ def read_tasks(
 
 def _has_children(following: list[str]) -> bool:
     nxt = ITEM.match(following[0]) if following else None
-    return bool(following) and not (nxt and nxt.group("num")) and not _CLOSING.search(
-        fold(following[0])
+    return (
+        bool(following)
+        and not (nxt and nxt.group("num"))
+        and not _CLOSING.search(fold(following[0]))
     )
 
 

@@ -102,9 +102,7 @@ def paragraphs(lines: list[str], starts_item: re.Pattern[str]) -> list[str]:
     current: list[str] = []
     for line in lines:
         stripped = line.strip()
-        ends_sentence = bool(current) and (
-            current[-1][-1:] in ".:;!?" or _heading(current[-1])
-        )
+        ends_sentence = bool(current) and (current[-1][-1:] in ".:;!?" or _heading(current[-1]))
         new = not stripped or starts_item.match(stripped) or _heading(stripped)
         if new or (ends_sentence and stripped[:1].isupper()):
             if current:
