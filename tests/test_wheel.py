@@ -88,7 +88,7 @@ def test_the_installed_window_starts(installed: Path, tmp_path: Path) -> None:
         "from assistant.gui.app import application; from assistant.gui.main_window import "
         "MainWindow; from pathlib import Path; app = application(); "
         f"w = MainWindow(Path({str(tmp_path / 'data')!r})); w.show(); app.processEvents(); "
-        "print(w.list.model().rowCount()); w.close()"
+        "print(w.list.model().rowCount(), app.windowIcon().isNull()); w.close()"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     shown = subprocess.run(
@@ -96,7 +96,7 @@ def test_the_installed_window_starts(installed: Path, tmp_path: Path) -> None:
         timeout=120,
     )  # fmt: skip
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.strip().splitlines()[-1] == "5"
+    assert shown.stdout.strip().splitlines()[-1] == "5 False"  # the library, and the icon
 
 
 def test_a_damaged_installation_says_so(installed: Path, tmp_path: Path) -> None:
