@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
@@ -21,17 +22,28 @@ from typing import NoReturn
 from assistant.cli_text import vietnamese_argparse
 from assistant.core.errors import UserError, os_error
 from assistant.paths import data_dir, missing_resources
+from assistant.storage import DATABASE_ENV
 
 log = logging.getLogger("assistant")
 
-# Modules that add sub-commands, in the order they appear in --help.
-COMMAND_MODULES = (
-    "assistant.commands",
-    "assistant.storage.command",
-    "assistant.check.command",
-    "assistant.importer.command",
-    "assistant.due_command",
-)
+# Each sub-command and the module that registers it, in the order of --help. Running a command
+# imports only its own module: importing all of them would cost most of a command's time.
+COMMANDS = {
+    "directives": "assistant.commands",
+    "generate": "assistant.commands",
+    "profile": "assistant.commands",
+    "history": "assistant.storage.command",
+    "fix": "assistant.check.command",
+    "check": "assistant.check.command",
+    "import": "assistant.importer.command",
+    "due": "assistant.due_command",
+    "figures": "assistant.figures_command",
+    "pdf": "assistant.export.command",
+    "print": "assistant.export.command",
+    "about": "assistant.about_command",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+OPTIONS_WITH_VALUE = ("--data-dir", "--database")  # the options before a command that take a value
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 3
@@ -59,6 +71,13 @@ def _common_options(default: object = None) -> argparse.ArgumentParser:
         "hoặc biến môi trường BAO_CAO_NHANH_DATA)",
     )
     common.add_argument(
+        "--database",
+        metavar="URL",
+        default=default,
+        help="máy chủ dữ liệu dùng chung của cơ quan, dạng postgresql://người_dùng@máy_chủ/tên_csdl "
+        f"(hoặc biến môi trường {DATABASE_ENV}); mặc định: tệp lịch sử trong thư mục dữ liệu",
+    )
+    common.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -68,7 +87,8 @@ def _common_options(default: object = None) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``, with the sub-commands it needs (``_modules_for``)."""
     common = _common_options(argparse.SUPPRESS)
     parser = Parser(
         prog="python -m assistant",
@@ -76,9 +96,32 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common_options()],
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv or []):
         importlib.import_module(name).register(sub, common)
     return parser
+
+
+def _modules_for(argv: list[str]) -> tuple[str, ...]:
+    """The command's own module; none for the window (no command word); every one for help or
+    a word that is no command (argparse then lists them all)."""
+    named = _command_named(argv)
+    if named in COMMANDS:
+        return (COMMANDS[named],)
+    if named is None and not {"-h", "--help"} & set(argv):
+        return ()
+    return COMMAND_MODULES
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command word of ``argv``: its first word that is neither an option nor an option's
+    value (``--data-dir history`` names a folder, not the command)."""
+    words = iter(argv)
+    for word in words:
+        if word in OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 class _LogFile(RotatingFileHandler):
@@ -147,14 +190,34 @@ def _require_resources() -> None:
         )
 
 
+@contextlib.contextmanager
+def _database(args: argparse.Namespace) -> Iterator[None]:
+    """``--database`` for every command and the window: each opens its history through the
+    environment variable (``storage.opening``), set while the command runs."""
+    url = getattr(args, "database", None)
+    if not url:
+        yield
+        return
+    before = os.environ.get(DATABASE_ENV)
+    os.environ[DATABASE_ENV] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[DATABASE_ENV]
+        else:
+            os.environ[DATABASE_ENV] = before
+
+
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     try:
         _require_resources()
-        if args.command is None:
-            from assistant.gui.app import run_app  # Qt is imported only when the window is wanted
+        with _database(args):
+            if args.command is None:
+                from assistant.gui.app import run_app  # Qt only when the window is wanted
 
-            return run_app(args)
-        return int(args.run(args) or 0)
+                return run_app(args)
+            return int(args.run(args) or 0)
     except UserError as exc:
         log.error("%s", exc.detail)
         message = exc.message
@@ -178,7 +241,9 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     with vietnamese_argparse():  # parsers translate their texts both when built and when used
-        args = build_parser().parse_args(argv)
+        if argv is None:
+            argv = sys.argv[1:]
+        args = build_parser(argv).parse_args(argv)
     with _logging(args) as log_path:
-        log.info("command line: %s", sys.argv[1:] if argv is None else argv)
+        log.info("command line: %s", argv)
         return _run(args, log_path)

@@ -110,9 +110,9 @@ def _save_directive(lib: DirectiveLibrary, args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    # Imported here: python-docx and sqlite-utils cost some 70 ms that other commands do not need.
+    # Imported here: python-docx costs time that other commands do not need; the history (and
+    # sqlite-utils) only when the report goes into it.
     from assistant.generate import generate
-    from assistant.storage.history import History
 
     folder = data_dir(args.data_dir)
     directive = library(args).get(args.directive)
@@ -124,6 +124,8 @@ def _generate(args: argparse.Namespace) -> int:
     if args.no_history:
         result = generate(report, Path(args.out), template_dirs=templates)
     else:
+        from assistant.storage.history import History
+
         history = History.open_in(folder)
         entry_id, result = history.generate(report, Path(args.out), template_dirs=templates)
         print(f"Đã ghi vào lịch sử: #{entry_id}, {history.get(entry_id).number_text}")

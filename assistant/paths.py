@@ -13,10 +13,12 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 APP_NAME = "BaoCaoNhanh"
 DATA_DIR_ENV = "BAO_CAO_NHANH_DATA"
+CACHE_DIR_ENV = "BAO_CAO_NHANH_CACHE"
+PROFILE_FILE = "profile.json"  # the agency profile, in the data folder (core.agency)
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,3 +56,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     path = Path(chosen) if chosen else user_data_path(APP_NAME, appauthor=False, roaming=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir(name: str) -> Path:
+    """A folder for things the program can always make again (compiled templates): the user's
+    cache folder, or ``BAO_CAO_NHANH_CACHE``."""
+    chosen = os.environ.get(CACHE_DIR_ENV)
+    root = Path(chosen) if chosen else user_cache_path(APP_NAME, appauthor=False)
+    return root / name

@@ -32,7 +32,6 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked wr
 NUMBER = re.compile(r"^Số:? (\d+)[/-]BC")
 
 
-
 def _report():
     return answers_to_report(
         factories.answers(number=None), factories.directive(), today=date(2024, 7, 1)

@@ -33,7 +33,10 @@ def _text_of(path: Path) -> str:
 
 def _generate(tmp_path: Path, fmt: str, **changes) -> str:
     report = answers_to_report(
-        factories.answers_in(fmt, **changes), factories.directive(), format_id=fmt, today=date(2024, 7, 1)
+        factories.answers_in(fmt, **changes),
+        factories.directive(),
+        format_id=fmt,
+        today=date(2024, 7, 1),
     )
     out = tmp_path / f"{fmt}.docx"
     generate(report, out)

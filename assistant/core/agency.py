@@ -8,8 +8,7 @@ from pathlib import Path
 from assistant.core.answers import profile_from_dict, profile_to_dict
 from assistant.core.fileio import atomic_write_text, read_json_object
 from assistant.core.model import AgencyProfile
-
-PROFILE_FILE = "profile.json"
+from assistant.paths import PROFILE_FILE
 
 
 def load_profile(data_dir: Path) -> AgencyProfile | None:

@@ -14,13 +14,19 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from assistant.core import vntext
 from assistant.core.errors import UserError
-from assistant.paths import TEMPLATES
+from assistant.paths import TEMPLATES, cache_dir
 
 BLOCK_TAGS = ("subject", "h1", "h2", "p", "li", "closing")
 TYPED = "typed"  # the attribute |paras puts on the clerk's own lines, so a preview can tell them
@@ -76,11 +82,23 @@ def environment(extra_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironmen
     return _environment(tuple(d for d in extra_dirs if d.is_dir()))
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Templates compiled once per version, not on every start of a command (jinja checks each
+    template's source against its compiled copy); no cache where the folder cannot be made."""
+    folder = cache_dir("templates")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def _environment(extra_dirs: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     loaders = [FileSystemLoader(str(d)) for d in extra_dirs]
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
         autoescape=True,
         trim_blocks=True,

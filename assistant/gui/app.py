@@ -2,24 +2,50 @@
 
 One window per data folder: the running window holds ``<data folder>/window.lock`` (a
 ``filelock`` lock, freed by the OS when the process dies); a second start says so and exits.
+
+An error nobody caught while the window runs is written to the rotating log file the command line
+opened (``cli._logging``) and shown to the clerk in Vietnamese with that file's path, instead of
+the window carrying on silently (PySide6 only prints it) or vanishing. Qt's own warnings go to
+the same log.
+
+``BAO_CAO_NHANH_SMOKE_TEST=1`` closes the first window as soon as it is shown: the packaged
+program's smoke test (CI, ``tests/test_bundle.py``) and the start-up benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import logging
+import os
 import sys
+from importlib.resources import files
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from assistant.core.agency import load_profile
 from assistant.core.errors import UserError
 from assistant.gui import messages
-from assistant.paths import RESOURCES, data_dir
+from assistant.paths import PROFILE_FILE, RESOURCES, data_dir
+
+log = logging.getLogger(__name__)
+SMOKE_TEST_ENV = "BAO_CAO_NHANH_SMOKE_TEST"
+ICON = files("assistant.gui") / "icon.png"  # drawn by scripts/make_icon.py
 
 
 def _font(app: QApplication) -> None:
@@ -72,10 +98,67 @@ def application(argv: list[str] | None = None) -> QApplication:
         GarbageCollector(app)
     app.setApplicationName("Báo cáo nhanh")
     app.setOrganizationName("BaoCaoNhanh")
+    app.setWindowIcon(QIcon(str(ICON)))
     _font(app)
     messages.configure(app)  # Vietnamese locale and Qt's own texts (Qt ships no Vietnamese)
     _translations(app)
     return app
+
+
+def log_file() -> Path | None:
+    """The rotating log file the command line writes to, which the window shares."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
+
+
+def unexpected_error_text(path: Path | None) -> str:
+    tr = QApplication.translate
+    text = tr("app", "Chương trình gặp sự cố ngoài dự kiến; việc vừa làm có thể chưa xong.")
+    if path:
+        text += "\n\n" + tr("app", "Chi tiết đã được ghi vào tệp nhật ký:\n{path}").format(
+            path=path
+        )
+    return (
+        text + "\n\n" + tr("app", "Hãy lưu nháp, khởi động lại chương trình và gửi tệp nhật ký "
+                            "cho người hỗ trợ phần mềm.")
+    )  # fmt: skip
+
+
+class ErrorReporter:
+    """``sys.excepthook`` while the window runs: log the traceback, tell the clerk once (an error
+    raised again while the message is up is logged only)."""
+
+    def __init__(self) -> None:
+        self.showing = False
+
+    def __call__(self, kind, value, traceback) -> None:
+        if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal that started it
+            QApplication.quit()
+            return
+        log.critical("unexpected error in the window", exc_info=(kind, value, traceback))
+        if self.showing:
+            return
+        self.showing = True
+        try:
+            title = QApplication.translate("app", "Báo cáo nhanh — sự cố")
+            messages.warn(QApplication.activeWindow(), title, unexpected_error_text(log_file()))
+        finally:
+            self.showing = False
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 WINDOW_LOCK = "window.lock"
@@ -101,17 +184,56 @@ def already_open_text(folder: Path) -> str:
     ).format(folder=folder)
 
 
+class StartWindow(QMainWindow):
+    """The window shown the moment the program starts, where the main window will be and the same
+    size, while the main window loads (its modules, the history, the directive library: most of a
+    start's time); the main window then takes its place. Built from Qt alone, so it shows at
+    about the speed of a bare Qt window."""
+
+    ready = Signal(QWidget)  # the main window, now shown in this one's place
+
+    def __init__(self, folder: Path, open_results: bool = True) -> None:
+        super().__init__()
+        self.folder, self.open_results = folder, open_results
+        self.setWindowTitle(self.tr("Báo cáo nhanh"))
+        messages.place_main_window(
+            self, QSettings(str(folder / "settings.ini"), QSettings.IniFormat)
+        )
+        label = QLabel(self.tr("Đang mở công văn và lịch sử báo cáo…"))
+        label.setAlignment(Qt.AlignCenter)
+        self.setCentralWidget(label)
+        self.main_window: QWidget | None = None
+        self.refused = False
+
+    def load(self) -> None:
+        from assistant.gui.main_window import MainWindow
+
+        try:
+            window = MainWindow(self.folder, self.open_results)
+        except UserError as exc:
+            self.refused = True  # the program then ends as a refusal on the command line does
+            messages.warn(self, self.tr("Báo cáo nhanh"), exc.message)
+            self.close()
+            return
+        window.show()
+        self.main_window = window
+        self.close()
+        self.ready.emit(window)
+
+
 def start(folder: Path, open_results: bool = True) -> QWidget:
     """Show the first window: the profile wizard on first run (the main window follows when it
-    is saved), otherwise the main window. Nothing here blocks, so tests can drive it."""
+    is saved), otherwise the start window, which loads the main window as soon as it is shown.
+    Nothing here blocks, so tests can drive it."""
+    app = QApplication.instance()
+    if (folder / PROFILE_FILE).exists():  # read, and refused if damaged, by the main window
+        first = StartWindow(folder, open_results)
+        first.show()
+        QTimer.singleShot(0, first.load)
+        return first
     from assistant.gui.main_window import MainWindow
     from assistant.gui.profile_wizard import ProfileWizard
 
-    app = QApplication.instance()
-    if load_profile(folder) is not None:
-        window = MainWindow(folder, open_results)
-        window.show()
-        return window
     wizard = ProfileWizard(folder)
 
     def saved() -> None:
@@ -131,14 +253,29 @@ def run_app(args: argparse.Namespace) -> int:
     if lock is None:
         messages.warn(None, app.translate("app", "Báo cáo nhanh"), already_open_text(folder))
         return 3
+    saved_hook, sys.excepthook = sys.excepthook, ErrorReporter()
+    qInstallMessageHandler(_qt_message)
     try:
         try:
             window = start(folder)
         except UserError as exc:
             messages.warn(None, app.translate("app", "Báo cáo nhanh"), exc.message)
             return 2
+        log.info("window shown")
+        if os.environ.get(SMOKE_TEST_ENV):  # closed once the main window has taken its place
+            if isinstance(window, StartWindow):
+                window.ready.connect(lambda main: QTimer.singleShot(0, main.close))
+            else:
+                QTimer.singleShot(0, window.close)
         exit_code = app.exec()
+        if getattr(window, "refused", False):
+            exit_code = 2
         window.deleteLater()  # the reference above kept the window alive until now
+        main = getattr(window, "main_window", None)
+        if main is not None:
+            main.deleteLater()
         return exit_code
     finally:
+        qInstallMessageHandler(None)
+        sys.excepthook = saved_hook
         lock.release()

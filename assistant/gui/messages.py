@@ -313,3 +313,13 @@ def fitted(preferred: QSize, available: QSize, margin: int = 24) -> QSize:
 def fit_to_screen(widget: QWidget, preferred: QSize, available: QSize | None = None) -> None:
     """Size a window for its screen; its content scrolls or wraps where the screen is small."""
     widget.resize(fitted(preferred, available or available_size(widget)))
+
+
+def place_main_window(window: QWidget, settings) -> None:
+    """Where the clerk left the main window (``settings``: its QSettings), fitted to this screen;
+    the first time 1280×820, or less on a small screen (many office PCs have 1366×768)."""
+    screen = available_size(window)
+    window.resize(min(1280, screen.width() * 95 // 100), min(820, screen.height() * 90 // 100))
+    if settings.contains("geometry"):
+        window.restoreGeometry(settings.value("geometry"))
+        fit_to_screen(window, window.size())  # a size saved on a larger screen

@@ -106,7 +106,11 @@ class _Writer:
         line = _longest_line(text, rule)
         measured = text_width_mm(line, rule.size.default, bold=rule.bold, italic=rule.italic)
         inner = column_mm - 2 * CELL_PADDING_MM
-        length = measured if kind is RuleKind.LINE_TEXT else min(measured, inner) * self.fmt.line_fraction.default
+        length = (
+            measured
+            if kind is RuleKind.LINE_TEXT
+            else min(measured, inner) * self.fmt.line_fraction.default
+        )
         paragraph = self._new_paragraph(container)
         _compact(paragraph)
         fmt = paragraph.paragraph_format
