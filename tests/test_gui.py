@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWizard
 
 from assistant.core.agency import load_profile, save_profile
 from assistant.core.answers import profile_from_dict
-from assistant.gui import messages
+from assistant.core.model import Period
+from assistant.gui import messages, period_dialog
 from assistant.gui.app import start
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
 from assistant.gui.history_tab import HistoryModel
@@ -39,6 +40,10 @@ class Answers:
             messages, "ask_save_path", lambda p, t, proposed: self._next_path(proposed)
         )
         self.proposed: list[str] = []
+        self.periods: list[Period] = []  # answers to «which period?», in turn; none: cancelled
+        monkeypatch.setattr(
+            period_dialog, "ask_period", lambda p, t: self.periods.pop(0) if self.periods else None
+        )
 
     def _next_path(self, proposed: str) -> str:
         self.proposed.append(proposed)
@@ -493,3 +498,31 @@ def test_the_application_collects_garbage_on_the_ui_thread_only(qtbot) -> None:
     collector = app.findChild(GarbageCollector)
     assert collector is not None and collector.timer.isActive()
     assert application().findChildren(GarbageCollector) == [collector]  # installed once
+
+
+def test_the_start_window_shows_first_then_the_main_window_takes_its_place(
+    qtbot, library: Path
+) -> None:
+    from assistant.gui.app import StartWindow
+
+    first = start(with_profile(library), open_results=False)
+    qtbot.addWidget(first)
+    assert isinstance(first, StartWindow) and first.isVisible()
+    assert "Đang mở" in first.centralWidget().text()
+    with qtbot.waitSignal(first.ready, timeout=20000) as shown:
+        pass
+    window = shown.args[0]
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow) and window.isVisible() and not first.isVisible()
+    assert window.size() == first.size()  # in the same place, the same size
+
+
+def test_a_damaged_history_is_told_from_the_start_window(qtbot, library: Path, clerk) -> None:
+    from assistant.gui.app import StartWindow
+
+    (with_profile(library) / "history.sqlite3").write_bytes(b"not a database" * 100)
+    first = start(library, open_results=False)
+    qtbot.addWidget(first)
+    assert isinstance(first, StartWindow)
+    qtbot.waitUntil(lambda: clerk.texts("warn") != "", timeout=20000)  # the load it scheduled
+    assert first.main_window is None and first.refused and not first.isVisible()

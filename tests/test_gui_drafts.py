@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
 
+from assistant.core.model import Period
 from assistant.gui.history_tab import FILE_COLUMN, PERIOD_COLUMN, STATUS_COLUMN
 from assistant.gui.main_window import MainWindow
 from assistant.storage.history import History
@@ -71,6 +71,7 @@ def test_a_sent_reports_file_is_not_overwritten_a_free_name_is_proposed(
     window.history.mark_submitted(first)
     sent_sha = hashlib.sha256(out.read_bytes()).hexdigest()
 
+    clerk.periods = [Period(label="bổ sung")]
     window.new_report()
     fill_everything(window)
     window.editor.sections["proposals"].setPlainText("Báo cáo bổ sung.")
@@ -91,6 +92,7 @@ def test_refusing_the_free_name_opens_the_save_dialog_on_it(
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
+    clerk.periods = [Period(label="bổ sung")]
     window.new_report()
     fill_everything(window)
     clerk.save_paths = [str(tmp_path / "out" / "báo cáo.docx")]
@@ -125,14 +127,14 @@ def test_reopening_the_directive_resumes_its_draft_and_viewing_saves_nothing(
 
 
 def test_duplicate_for_a_new_period_makes_exactly_one_draft(
-    qtbot, library: Path, clerk: Answers, monkeypatch
+    qtbot, library: Path, clerk: Answers
 ) -> None:
     window = open_window(qtbot, library)
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
     entry = window.draft_id
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("quý III năm 2024", True))
+    clerk.periods = [Period(label="quý III năm 2024")] * 2
     for _ in range(2):
         select(window, entry)
         window.history_tab.duplicate()
@@ -260,3 +262,83 @@ def test_open_file_and_folder_after_generating_and_a_missing_file(
     select(window, window.draft_id)
     window.history_tab.open_file()
     assert "Không còn tệp «báo cáo.docx» ở chỗ cũ" in clerk.texts("warn")
+
+
+def periods_of_drafts(window: MainWindow) -> list[str]:
+    return sorted(e.answers["period"]["label"] for e in window.history.list(status="draft"))
+
+
+def test_a_new_report_asks_its_period_and_a_period_with_a_draft_opens_that_draft(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    window = open_window(qtbot, library)
+    window.select_directive(OWN)
+    window.editor.sections["proposals"].setPlainText("Kỳ đầu.")
+    window.save_draft()
+    first = window.draft_id
+
+    window.new_report()  # the clerk cancels the question: nothing changes
+    assert window.draft_id == first and len(window.history.list(status="draft")) == 1
+    clerk.periods = [Period(label="quý I năm 2026")]
+    window.new_report()
+    assert window.draft_id is None and window.editor.period_label.text() == "quý I năm 2026"
+    assert len(window.history.list(status="draft")) == 1  # nothing saved before typing
+    window.editor.sections["proposals"].setPlainText("Quý I.")
+    window.save_draft()
+    second = window.draft_id
+
+    clerk.periods = [Period(label="quý I năm 2026")]
+    window.new_report()  # the same period again: its draft, not a third one
+    assert window.draft_id == second and window.editor.sections["proposals"].toPlainText() == (
+        "Quý I."
+    )
+    assert periods_of_drafts(window) == ["", "quý I năm 2026"]
+
+
+def test_typing_the_period_of_another_draft_keeps_this_drafts_period_and_says_which(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    window = open_window(qtbot, library)
+    window.select_directive(OWN)
+    ids = []
+    for label in ("quý I năm 2026", "quý II năm 2026"):
+        clerk.periods = [Period(label=label)]
+        window.new_report()
+        window.editor.sections["proposals"].setPlainText(label)
+        window.save_draft()
+        ids.append(window.draft_id)
+    window.editor.period_label.setText("quý I năm 2026")  # typed over: quý I has its draft
+    window.editor.sections["proposals"].setPlainText("Sửa quý II.")
+    window.save_draft()
+    assert f"#{ids[0]}" in window.editor.period_clash.text()
+    kept = window.history.get(ids[1]).answers
+    assert kept["period"]["label"] == "quý II năm 2026" and kept["proposals"] == "Sửa quý II."
+    assert periods_of_drafts(window) == ["quý I năm 2026", "quý II năm 2026"]
+
+    window.editor.period_label.setText("quý III năm 2026")  # a free period is taken at once
+    window.save_draft()
+    assert window.editor.period_clash.text() == ""
+    assert window.history.get(ids[1]).answers["period"]["label"] == "quý III năm 2026"
+
+
+def test_a_deleted_draft_comes_back_with_undo_from_any_tab(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    window = open_window(qtbot, library)
+    window.select_directive(OWN)
+    window.editor.sections["proposals"].setPlainText("Đừng mất tôi.")
+    window.save_draft()
+    draft = window.draft_id
+    window.tabs.setCurrentWidget(window.history_tab)
+    select(window, draft)
+    window.history_tab.delete_draft()
+    assert "Hoàn tác" in clerk.texts("ask") and window.history.status(draft) is None
+    window.tabs.setCurrentWidget(window.compose)
+    assert (
+        window.undo_button.isVisibleTo(window) and "Đã xóa" in window.statusBar().currentMessage()
+    )
+    qtbot.mouseClick(window.undo_button, Qt.LeftButton)
+    (restored,) = window.history.list(status="draft")
+    assert restored.answers["proposals"] == "Đừng mất tôi."
+    assert f"#{restored.id}" in window.statusBar().currentMessage()
+    assert not window.undo_button.isVisibleTo(window)

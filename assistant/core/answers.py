@@ -221,17 +221,12 @@ def report_to_answers(report: Report) -> dict:
         if answer.figures is not None:
             entry["figures"] = figures_to_dict(answer.figures)
         tasks[task_id] = entry
-    period = report.period
     data = {
         "directive": report.directive.id,
         "profile": profile_to_dict(report.profile),
         "number": report.number,
         "date": report.date.isoformat(),
-        "period": {
-            "start": period.start.isoformat() if period.start else None,
-            "end": period.end.isoformat() if period.end else None,
-            "label": period.label,
-        },
+        "period": period_answers(report.period),
         "implementation": report.implementation,
         "tasks": tasks,
         "strengths": report.strengths,
@@ -250,13 +245,22 @@ def report_to_answers(report: Report) -> dict:
 NARRATIVE = ("implementation", "strengths", "difficulties", "next_steps", "proposals")
 
 
+def period_answers(period: Period) -> dict:
+    """A period as the answers JSON holds it."""
+    return {
+        "start": period.start.isoformat() if period.start else None,
+        "end": period.end.isoformat() if period.end else None,
+        "label": period.label,
+    }
+
+
 def for_new_period(answers: dict, start: date, end: date) -> dict:
     """The last period's report as the start of the next one: its narrative, and each task's
     status and notes, kept for the clerk to rewrite; every figure cleared (they are the new
     period's to give), and the number and date left to be given again."""
     data = json.loads(json.dumps(answers))  # a deep copy of plain JSON
     data.update(number=None, date=None)
-    data["period"] = {"start": start.isoformat(), "end": end.isoformat(), "label": ""}
+    data["period"] = period_answers(Period(start, end))
     for task in data.get("tasks", {}).values():
         task.pop("figures", None)
     return data

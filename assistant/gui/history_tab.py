@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.errors import UserError
-from assistant.core.model import Period
-from assistant.gui import messages
+from assistant.gui import export_actions, messages, period_dialog
 from assistant.gui.generate_flow import open_path
 from assistant.gui.rows_model import RowsModel
 from assistant.storage.history import History, HistoryEntry, StatusDates
@@ -193,6 +191,7 @@ class HistoryModel(RowsModel):
 class HistoryTab(QWidget):
     open_draft = Signal(int)  # a draft to load into the editor
     draft_deleted = Signal(int)  # a draft gone (deleted, or a reopening undone)
+    said = Signal(str, bool)  # what was done, and whether «Hoàn tác» can undo it
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +220,8 @@ class HistoryTab(QWidget):
             (0, self.tr("Xóa bản nháp"), self.delete_draft),
             (1, self.tr("Mở tệp"), self.open_file),
             (1, self.tr("Mở thư mục"), self.open_folder),
+            (1, self.tr("Xuất PDF…"), self.export_pdf),
+            (1, self.tr("In…"), self.print_file),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)  # a bound method: no reference cycle
@@ -230,7 +231,7 @@ class HistoryTab(QWidget):
         self.undo_button = QPushButton(self.tr("Hoàn tác"))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo)
-        self._undo: Callable[[], None] | None = None
+        self._undo: Callable[[], str | None] | None = None
         rows[1].addWidget(self.notice, 1)
         rows[1].addWidget(self.undo_button)
         rows[0].addStretch(1)
@@ -286,11 +287,12 @@ class HistoryTab(QWidget):
     def _confirm(self, title: str, text: str) -> bool:
         return messages.ask(self, title, text)
 
-    def _done(self, text: str, undo: Callable[[], None] | None = None) -> None:
+    def _done(self, text: str, undo: Callable[[], str | None] | None = None) -> None:
         """Say what was done, with «Hoàn tác» when it can be undone."""
         self.notice.setText(text)
         self._undo = undo
         self.undo_button.setVisible(undo is not None)
+        self.said.emit(text, undo is not None)
 
     def undo(self) -> None:
         action, self._undo = self._undo, None
@@ -298,11 +300,12 @@ class HistoryTab(QWidget):
         if action is None:
             return
         try:
-            action()
+            said = action()
         except UserError as exc:
             messages.warn(self, self.tr("Hoàn tác"), exc.message)
         else:
-            self.notice.setText(self.tr("Đã hoàn tác."))
+            self.notice.setText(said or self.tr("Đã hoàn tác."))
+        self.said.emit(self.notice.text(), False)
         self.refresh()
 
     def reopen(self) -> None:
@@ -331,11 +334,9 @@ class HistoryTab(QWidget):
 
     def duplicate(self) -> None:
         def run(entry: HistoryEntry) -> None:
-            label, ok = QInputDialog.getText(
-                self, self.tr("Nhân bản"), self.tr("Kỳ báo cáo mới (ví dụ: quý III năm 2024):")
-            )
-            if ok:
-                self.open_draft.emit(self.history.duplicate(entry.id, Period(label=label.strip())))
+            period = period_dialog.ask_period(self, self.tr("Nhân bản cho kỳ mới"))
+            if period is not None:
+                self.open_draft.emit(self.history.duplicate(entry.id, period))
 
         self._act(run)
 
@@ -394,14 +395,21 @@ class HistoryTab(QWidget):
                 self.history.delete_draft(e.id)  # refused, with the words why
             if not self._confirm(
                 self.tr("Xóa bản nháp"),
-                self.tr("Xóa {name}?\n\nNội dung đã nhập sẽ mất, không hoàn tác được.").format(
-                    name=self._name(e)
-                ),
+                self.tr(
+                    "Xóa {name}?\n\nCó thể bấm «Hoàn tác» ngay sau khi xóa để lấy lại nội dung."
+                ).format(name=self._name(e)),
             ):
                 return
             self.history.delete_draft(e.id)
             self.draft_deleted.emit(e.id)
-            self._done(self.tr("Đã xóa {name}.").format(name=self._name(e)))
+
+            def undo() -> str:  # the same answers, as a draft again (under a new entry number)
+                restored = self.history.save_draft(
+                    self.history.library.get(e.directive_id), e.answers
+                )
+                return self.tr("Đã lấy lại thành bản nháp #{id}.").format(id=restored)
+
+            self._done(self.tr("Đã xóa {name}.").format(name=self._name(e)), undo)
 
         self._act(run)
 
@@ -415,3 +423,19 @@ class HistoryTab(QWidget):
         entry = self.selected()
         if entry is not None:
             open_path(self, entry.output_path, folder=True)
+
+    def export_pdf(self) -> None:
+        self._with_file(export_actions.export_pdf)
+
+    def print_file(self) -> None:
+        self._with_file(export_actions.print_report)
+
+    def _with_file(self, act) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        if not entry.output_path:
+            text = self.tr("Báo cáo này chưa có tệp (còn là bản nháp).")
+            messages.inform(self, self.tr("Lịch sử"), text)
+            return
+        act(self, Path(entry.output_path))

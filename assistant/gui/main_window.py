@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,18 +24,20 @@ from PySide6.QtWidgets import (
 
 from assistant.core import readiness
 from assistant.core.agency import load_profile
-from assistant.core.answers import answers_to_report, for_new_period
+from assistant.core.answers import answers_to_report, for_new_period, period_answers
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
 from assistant.core.layout import build_layout
-from assistant.gui import messages
+from assistant.gui import about_dialog, export_actions, messages, period_dialog
 from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
 from assistant.gui.due_tab import DueTab
+from assistant.gui.figures_tab import FiguresTab
 from assistant.gui.generate_flow import GenerateFlow, open_path
 from assistant.gui.history_tab import HistoryTab, period_text
 from assistant.gui.preview import PreviewDialog
 from assistant.gui.profile_wizard import ProfileWizard
+from assistant.gui.reminders import daily_reminders
 from assistant.gui.report_editor import ReportEditor
 from assistant.storage.history import History
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         # The entry shown in the editor: a draft, or the report just generated from it.
         self.draft_id: int | None = None
         self.dirty = False  # typed since loaded or saved: nothing is saved before the clerk types
+        self.saved_period: dict = {}  # the period of the draft as saved (or as opened)
         self._loading = False
         self.last_output: Path | None = None  # the file of the report last generated
         self.flow: GenerateFlow | None = None
@@ -62,17 +65,11 @@ class MainWindow(QMainWindow):
         self.autosave.timeout.connect(self.save_draft)
         self._build()
         self._menus()
-        self.resize(self._default_size())
-        if self.settings.contains("geometry"):
-            self.restoreGeometry(self.settings.value("geometry"))
-            messages.fit_to_screen(self, self.size())  # a size saved on a larger screen
+        messages.place_main_window(self, self.settings)
         self._resume_draft()
         self.tabs.setCurrentWidget(self.due_tab)  # the window opens on what is due
-
-    def _default_size(self) -> QSize:
-        """1280×820, or less on a small screen (many office PCs have 1366×768)."""
-        screen = self.screen().availableGeometry()
-        return QSize(min(1280, screen.width() * 95 // 100), min(820, screen.height() * 90 // 100))
+        self.reminders = daily_reminders(self, data_dir)
+        self.reminders.clicked.connect(lambda: self.tabs.setCurrentWidget(self.due_tab))
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -143,6 +140,7 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(self.history)
         self.history_tab.open_draft.connect(self.open_draft)
         self.history_tab.draft_deleted.connect(self._draft_deleted)
+        self._undo_bar()
         self.due_tab = DueTab(self.data_dir, self.library)
         self.due_tab.current_directive = lambda: self.editor.directive.id if self.editor else None
         self.due_tab.open_report.connect(self.open_due)
@@ -152,7 +150,21 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.due_tab, self.tr("Việc cần báo cáo"))
         self.tabs.addTab(splitter, self.tr("Soạn báo cáo"))
         self.tabs.addTab(self.history_tab, self.tr("Lịch sử"))
+        self.figures_tab = FiguresTab.for_history(self.history, self.library)
+        self.tabs.addTab(self.figures_tab, self.tr("Số liệu"))
         self.setCentralWidget(self.tabs)
+
+    def _undo_bar(self) -> None:
+        """What the last action in «Lịch sử» did, with «Hoàn tác», seen from every tab."""
+        self.undo_button = QPushButton(self.tr("Hoàn tác"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.history_tab.undo)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.history_tab.said.connect(self._history_said)
+
+    def _history_said(self, text: str, undoable: bool) -> None:
+        self.statusBar().showMessage(text)
+        self.undo_button.setVisible(undoable)
 
     def _menus(self) -> None:
         def action(menu, text: str, slot, shortcut=None) -> QAction:
@@ -176,6 +188,10 @@ class MainWindow(QMainWindow):
         action(tools, self.tr("Sửa công văn…"), self.edit_directive)
         action(tools, self.tr("Kiểm tra thể thức một văn bản…"), self.check_document)
         action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
+        tools.addSeparator()
+        export_actions.add_to_menu(tools, self, lambda: self.last_output)
+        tools.addSeparator()
+        about_dialog.add_to_menu(tools, self, self.data_dir)
 
     # -- directives and drafts ------------------------------------------------------------
     def select_directive(self, directive_id: str, show: bool = True) -> None:
@@ -206,9 +222,16 @@ class MainWindow(QMainWindow):
         self._show_editor(self.library.get(directive_id))
         self._fresh()
 
-    def _fresh(self) -> None:
-        """A blank report for the directive shown: saved only once the clerk types."""
-        self.draft_id, self.dirty = None, False
+    def _fresh(self, period: dict | None = None) -> None:
+        """A blank report for the directive shown (for ``period`` when given): saved only once
+        the clerk types."""
+        self.draft_id, self.dirty, self.saved_period = None, False, period or {}
+        if period:
+            self._loading = True
+            try:
+                self.editor.set_period(period)
+            finally:
+                self._loading = False
         self._say(self.tr("Báo cáo mới (sẽ tự lưu nháp khi bạn nhập)"))
 
     def _show_editor(self, directive) -> None:
@@ -232,6 +255,7 @@ class MainWindow(QMainWindow):
             self._loading = False
         self.autosave.stop()
         self.draft_id, self.dirty = entry.id, False
+        self.saved_period = entry.answers.get("period") or {}
         self._say(self.tr("Bản nháp #{id}").format(id=entry.id) + self._period_text(entry.answers))
 
     @staticmethod
@@ -355,26 +379,31 @@ class MainWindow(QMainWindow):
             self.select_directive(shown, show=False)
 
     def _draft_deleted(self, entry_id: int) -> None:
+        """The draft shown is gone: the directive's other draft takes its place, if it has one."""
         if self.editor and self.draft_id == entry_id:
             self.autosave.stop()
+            self.dirty = False
+            other = self.history.newest_draft(self.editor.directive.id)
+            if other is not None:
+                self._load_entry(self.history.get(other))
+                return
             self._show_editor(self.editor.directive)
             self._fresh()
 
     def save_draft(self) -> None:
         """Saved as the clerk types (debounced), on switching and on closing; never a report the
-        clerk has not touched."""
+        clerk has not touched, and never a second draft for one period."""
         self.autosave.stop()
         if not self.editor or not self.dirty:
             return
+        answers = self._without_clash(self.editor.answers())
         before = self.draft_id
         try:
-            self.draft_id = self.history.save_draft(
-                self.editor.directive, self.editor.answers(), self.draft_id
-            )
+            self.draft_id = self.history.save_draft(self.editor.directive, answers, self.draft_id)
         except UserError as exc:
             messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
             return
-        self.dirty = False
+        self.dirty, self.saved_period = False, answers.get("period") or {}
         if before is not None and before != self.draft_id:
             text = self.tr("Đã lưu bản nháp mới #{id} (báo cáo #{old} giữ nguyên)").format(
                 id=self.draft_id, old=before
@@ -385,12 +414,42 @@ class MainWindow(QMainWindow):
         if before != self.draft_id:  # a new row; an edited draft's row needs no reload per key
             self.history_tab.refresh()
 
+    def _clashing_draft(self, answers: dict) -> int | None:
+        other = self.history.newest_draft(self.editor.directive.id, answers)
+        return None if other in (None, self.draft_id) else other
+
+    def _without_clash(self, answers: dict) -> dict:
+        """A directive has one draft per period: when the period typed is another draft's, this
+        draft keeps the period it was saved with (everything else typed is saved) and the line
+        under the period says which draft holds it."""
+        clash = self._clashing_draft(answers)
+        message = ""
+        if clash is not None:
+            message = self.tr(
+                "Kỳ này đã có bản nháp #{id} (mở trong «Lịch sử»); bản nháp này vẫn giữ kỳ cũ."
+            ).format(id=clash)
+            answers = {**answers, "period": self.saved_period}
+        self.editor.period_clash.set_message(message)
+        return answers
+
     def new_report(self) -> None:
+        """Another report of the directive shown, for a period the clerk names first; a period
+        that already has a draft opens that draft."""
         if not self.editor:
             return
         self.save_draft()
-        self._show_editor(self.editor.directive)
-        self._fresh()
+        period = period_dialog.ask_period(self, self.tr("Báo cáo mới"))
+        if period is None:
+            return
+        period_json = period_answers(period)
+        directive = self.editor.directive
+        draft = self.history.newest_draft(directive.id, {"period": period_json})
+        if draft is not None:
+            self.open_draft(draft)
+            self._say(self.tr("Kỳ này đã có bản nháp #{id}: mở lại bản nháp đó").format(id=draft))
+            return
+        self._show_editor(directive)
+        self._fresh(period_json)
 
     # -- report -------------------------------------------------------------------------
     def _report(self):

@@ -26,7 +26,7 @@ from assistant.core.catalogue import kind as task_kind
 from assistant.core.concern import split_tasks, why_mine
 from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
-from assistant.gui.figure_forms import FORMS, CountField, DateField
+from assistant.gui.figure_forms import FORMS, CountField, DateField, ErrorLabel
 
 # Unnumbered: a section left empty is left out of the report, and the numbering follows.
 SECTIONS = (
@@ -219,6 +219,8 @@ class ReportEditor(QScrollArea):
         self.period_label = QLineEdit()
         self.period_label.setPlaceholderText(self.tr("hoặc ghi: quý II năm 2024"))
         form.addRow(self.tr("Kỳ báo cáo (ghi bằng chữ):"), self.period_label)
+        self.period_clash = ErrorLabel()  # another draft already holds the period typed
+        form.addRow("", self.period_clash)
         self.sections = {}
         for key, label in SECTIONS:
             self.sections[key] = _text_box()
@@ -258,15 +260,18 @@ class ReportEditor(QScrollArea):
         self.number.set_value(data.get("number"))
         if data.get("date"):
             self.date.set_date(date.fromisoformat(data["date"]))
-        period = data.get("period") or {}
-        for edit, key in ((self.period_start, "start"), (self.period_end, "end")):
-            edit.set_date(date.fromisoformat(period[key]) if period.get(key) else None)
-        self.period_label.setText(period.get("label", ""))
+        self.set_period(data.get("period") or {})
         tasks = data.get("tasks", {})
         for box in self.tasks:
             box.load(tasks.get(box.task.id))
         for key, box in self.sections.items():
             box.setPlainText(data.get(key, ""))
+
+    def set_period(self, period: dict) -> None:
+        """``period`` as the answers JSON holds it: ISO ``start``/``end`` and a ``label``."""
+        for edit, key in ((self.period_start, "start"), (self.period_end, "end")):
+            edit.set_date(date.fromisoformat(period[key]) if period.get(key) else None)
+        self.period_label.setText(period.get("label", ""))
 
     def show_gaps(self, gaps) -> None:
         """Mark each task the report still needs something of (``core.readiness`` gaps)."""
