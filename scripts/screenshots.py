@@ -137,6 +137,48 @@ def editor_shot(window: MainWindow, data: Path, out: Path) -> None:
     dialog.close()
 
 
+def quarterly_history(data: Path) -> None:
+    """A year of quarterly reports (clips and views from the 3270 directive, the negative share and
+    QĐ 874 from the 830 one), as a clerk's history holds them: what the «Số liệu» tab draws, each
+    figure varied a little from quarter to quarter; and a directive of the library that asks for a
+    quarterly report, so that «Việc cần báo cáo» has rows."""
+    from assistant.core.answers import answers_to_report
+    from assistant.core.directives import DirectiveLibrary, directive_from_dict, directive_to_dict
+    from assistant.storage.history import History
+
+    library = DirectiveLibrary(user_dir=data / "directives")
+    history = History.open_in(data)
+    ends = ("03-31", "06-30", "09-30", "12-31")
+    for seed_id, change in (("3270-cv-btgtu-2024", _clips), ("830-stttt-ttbcxb-2024", _ratio)):
+        seed = json.loads((RESOURCES / "answers" / f"{seed_id}.json").read_text("utf-8"))
+        for quarter in range(4):
+            answers = json.loads(json.dumps(seed))
+            answers.update(number=None, date=f"2025-{ends[quarter]}")
+            answers["period"] = {
+                "start": f"2025-{quarter * 3 + 1:02d}-01",
+                "end": f"2025-{ends[quarter]}",
+                "label": "",
+            }
+            change(answers["tasks"], quarter)
+            report = answers_to_report(answers, library.get(seed_id))
+            history.generate(report, data / f"{seed_id}-quy-{quarter + 1}-2025.docx")
+    history.close()
+    quarterly = directive_to_dict(library.get("830-stttt-ttbcxb-2024"))
+    quarterly["report_periods"] = [{"periodicity": "quarterly", "day": 15, "month_offset": 1}]
+    library.add(directive_from_dict(quarterly), as_copy=True)
+
+
+def _clips(tasks: dict, quarter: int) -> None:
+    for platform in tasks["t1"]["figures"]["platforms"]:
+        platform["clips"] += 6 * quarter
+        platform["views"] = platform["views"] * (4 + quarter) // 4
+
+
+def _ratio(tasks: dict, quarter: int) -> None:
+    tasks["t1"]["figures"]["platforms"][1]["negative"] = (61, 48, 30, 25)[quarter]
+    tasks["t4"]["figures"]["staff_briefed"] = (180, 205, 221, 228)[quarter]
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -152,6 +194,7 @@ def main(out: Path) -> None:
     window = MainWindow(data, open_results=False)
     window.resize(*SIZE)
     window.show()
+    window.tabs.setCurrentWidget(window.compose)
     fill_830(window)
     save(window, out, "2-cong-van-va-nhiem-vu")
 
@@ -171,7 +214,7 @@ def main(out: Path) -> None:
     while window.flow is None or window.flow.work is None or window.flow.work.running:
         settle(50)
     saved.append(spoiled_copy(next(data.glob("*.docx"))))
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.history_tab)
     window.history_tab.table.selectRow(0)
     save(window, out, "5-lich-su")
 
@@ -183,7 +226,26 @@ def main(out: Path) -> None:
     editor_shot(window, data, out)
     window.close()
     QCoreApplication.processEvents()
+    second_window_shots(out)
     del app
+
+
+def second_window_shots(out: Path) -> None:
+    """What is due and the «Số liệu» tab, in a window opened on a year of quarterly reports."""
+    data = Path(tempfile.mkdtemp(prefix="bcn-shots-"))
+    save_profile(data, profile_from_dict(PROFILE))
+    quarterly_history(data)
+    window = MainWindow(data, open_results=False)
+    window.resize(*SIZE)
+    window.show()
+    settle()
+    save(window, out, "0-viec-can-bao-cao")  # the window opens on what is due
+    window.tabs.setCurrentWidget(window.figures_tab)
+    window.figures_tab.refresh()
+    settle(400)
+    save(window, out, "7-so-lieu")
+    window.close()
+    QCoreApplication.processEvents()
 
 
 if __name__ == "__main__":

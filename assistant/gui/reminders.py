@@ -117,7 +117,10 @@ def daily_reminders(window: QMainWindow, data_dir: Path) -> Reminders:
     reminders = Reminders(
         window,
         lambda today: due_list(data_dir, today, HORIZON_DAYS),
-        lambda text: window.statusBar().showMessage(text),
+        # one line in the status bar: the counts, then the first report, without the list dash
+        lambda text: window.statusBar().showMessage(
+            " ".join(line.removeprefix("– ") for line in text.splitlines()[:2])
+        ),
     )
     QTimer.singleShot(0, reminders, reminders.start)  # once the window shows: it opens no later
     return reminders
