@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from docx.shared import Mm, Pt
 from lxml.etree import _Element
 
 from assistant.check.checker import choose
-from assistant.check.details import DATE, LINE_LENGTH_TOLERANCE
+from assistant.check.details import DATE, LINE_LENGTH_TOLERANCE, NUMBER_LABEL, case_ok
 from assistant.check.docx_model import Paragraph, _runs, open_document, read_model
 from assistant.check.elements import BODY_ELEMENTS, Located, locate, squeeze
 from assistant.check.kind_checks import kind_profile
@@ -40,8 +41,11 @@ LINE_RULES = {Element.MOTTO: "under_motto", Element.ISSUER: "under_issuer"}
 
 
 class _Fixer:
-    def __init__(self, document: Document, fmt: FormatProfile, located: Located) -> None:
+    def __init__(
+        self, document: Document, fmt: FormatProfile, located: Located, reading: list[Paragraph]
+    ) -> None:
         self.doc, self.fmt, self.located = document, fmt, located
+        self.reading = {id(p.xml): i for i, p in enumerate(reading)}  # paragraphs in reading order
         self.changes: list[str] = []
 
     def note(self, text: str) -> None:
@@ -174,6 +178,64 @@ class _Fixer:
             _retype(line, text)
             self.note(f"Địa danh, ngày tháng: «{text}».")
 
+    def number(self) -> None:
+        """ "Số: 5/BC-…" → "Số: 05/BC-…"; the colon as the format writes it ("Số 15-BC/…" for the
+        Party). The number and the ký hiệu themselves are the clerk's, kept as typed."""
+        line = self.located.one(Element.NUMBER)
+        if line is None or "{{" in line.text:
+            return
+        text = squeeze(line.text)
+        label = NUMBER_LABEL.match(text)
+        parts = re.fullmatch(r"(\d+)(\S+)", label.group(2).replace(" ", "")) if label else None
+        if parts is None:
+            return
+        digits = parts[1].zfill(self.fmt.number_width) if self.fmt.number_width else parts[1]
+        wanted = f"{self.fmt.number_label} {digits}{parts[2]}"
+        if wanted != text:
+            _retype(line, wanted)
+            self.note(f"Số, ký hiệu: «{wanted}».")
+
+    def case_of_initial(self) -> None:
+        """A trích yếu whose first letter's case is not the format's ("về công tác…" for the Party):
+        only that letter changes."""
+        rule = self.fmt.text.get(Element.SUBJECT)
+        lines = self.located.at.get(Element.SUBJECT, [])
+        if rule is None or not lines or rule.case not in (Case.LOWER_INITIAL, Case.UPPER_INITIAL):
+            return
+        first = lines[0]
+        shown = squeeze(first.text)
+        if "{{" in shown or case_ok(shown, rule.case):
+            return
+        lower = rule.case is Case.LOWER_INITIAL
+        for t in (t for r in _line_runs(first) for t in r.findall(qn("w:t"))):
+            if t.text and t.text.strip():
+                start = len(t.text) - len(t.text.lstrip())
+                letter = t.text[start]
+                t.text = (
+                    t.text[:start]
+                    + (letter.lower() if lower else letter.upper())
+                    + t.text[start + 1 :]
+                )
+                break
+        self.note(f"Trích yếu: chữ đầu viết {'thường' if lower else 'hoa'}.")
+
+    def end_mark(self) -> None:
+        """The body ends with the format's mark ("./."), added after the last paragraph's text."""
+        mark = self.fmt.end_mark
+        lines = [p for e in BODY_ELEMENTS for p in self.located.at.get(e, [])]
+        if not mark or not lines:
+            return
+        last = max(lines, key=lambda p: (self.reading.get(id(p.xml), -1), p.line_of))
+        text = last.text.rstrip()
+        if not text or text.endswith(mark) or "{{" in text:
+            return
+        runs = [r for r in _line_runs(last) if r.find(qn("w:t")) is not None]
+        if not runs:
+            return
+        t = runs[-1].findall(qn("w:t"))[-1]
+        t.text = (t.text or "").rstrip().removesuffix(".") + mark
+        self.note(f"Nội dung: thêm «{mark}» ở cuối.")
+
     def motto(self) -> None:
         line = self.located.one(Element.MOTTO)
         if line is not None and self.fmt.motto and squeeze(line.text) != self.fmt.motto:
@@ -188,7 +250,12 @@ class _Fixer:
         for element in (Element.MOTTO, Element.ISSUER, Element.SUBJECT):
             kind = getattr(self.fmt, LINE_RULES.get(element, "under_subject"))
             lines = self.located.at.get(element)
-            if not lines or kind not in (RuleKind.LINE_TEXT, RuleKind.LINE_FRACTION):
+            if not lines:
+                continue
+            if kind in (RuleKind.ASTERISK, RuleKind.HYPHENS):
+                self._mark_below(lines, element, "*" if kind is RuleKind.ASTERISK else "-----")
+                continue
+            if kind not in (RuleKind.LINE_TEXT, RuleKind.LINE_FRACTION):
                 continue
             below = self.located.after.get(element)
             text = below.text.strip() if below is not None else ""
@@ -199,6 +266,28 @@ class _Fixer:
                 self._draw_rule(lines, kind, element, instead_of=below)
             elif not text:
                 self._draw_rule(lines, kind, element)
+
+    def _mark_below(self, lines: list[Paragraph], element: Element, mark: str) -> None:
+        """The Party's "*" under the issuer, "-----" under the trích yếu: a line of the element's
+        own format holding the mark, not bold (as the writer makes it)."""
+        below = self.located.after.get(element)
+        if below is not None and squeeze(below.text) == mark:
+            return
+        p = copy.deepcopy(lines[-1].xml)
+        runs = list(_runs(p))
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        run = OxmlElement("w:r")
+        if runs and runs[0].find(qn("w:rPr")) is not None:
+            run.append(copy.deepcopy(runs[0].find(qn("w:rPr"))))
+        _set_toggle(run, "w:b", False)
+        text = OxmlElement("w:t")
+        text.text = mark
+        run.append(text)
+        p.append(run)
+        lines[-1].xml.addnext(p)
+        self.note(f"{_label(element)}: thêm «{mark}» ở dưới.")
 
     def _rule_geometry(self, lines: list[Paragraph], kind: RuleKind, element: Element):
         """(length, container width) in mm of the line a rule under ``lines`` should have."""
@@ -333,9 +422,12 @@ class _Fixer:
         self.fonts()
         self.motto()
         self.date()
+        self.number()
         self.elements()
+        self.case_of_initial()
         self.rules()
         self.body()
+        self.end_mark()
         self.page_number()
         return self.changes
 
@@ -478,7 +570,7 @@ def fix(source: Path, target: Path, format_id: str | None = None, force: bool = 
             f"{source}: structure not recognised (missing {missing}, "
             f"administrative={located.administrative})",
         )
-    changes = _Fixer(document, kind_profile(fmt, located.kind), located).run()
+    changes = _Fixer(document, kind_profile(fmt, located.kind), located, model.paragraphs).run()
     buffer = io.BytesIO()
     document.save(buffer)
     atomic_write_bytes(target, buffer.getvalue())
