@@ -60,7 +60,14 @@ def issuer_of(lines: list[str], places: frozenset[str]) -> tuple[str, str, float
     clear = all(_HEAD.match(fold(b)) for b in bodies) and len(bodies) <= 2
     issuer = name_case(bodies[-1], places)
     parent = name_case(bodies[-2], places) if len(bodies) > 1 else ""
+    if _BARE.match(fold(issuer)):  # a portal dropped the "TỈNH …" line: which one is a guess
+        return issuer, parent, BARE_CONFIDENCE
     return issuer, parent, 0.9 if clear else 0.6
+
+
+# "ỦY BAN NHÂN DÂN" with no unit under it names no particular body.
+_BARE = re.compile(r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
+BARE_CONFIDENCE = 0.5
 
 
 def name_case(upper: str, places: frozenset[str]) -> str:

@@ -26,7 +26,8 @@ _IMPLEMENTS = re.compile(
 # Aims, funding and background are not work to report on; "Tổ chức thực hiện" names who does what.
 _SECTION = re.compile(r"^(?P<num>[IVX]{1,5})(?:(?P<dot>\s*[.)/-])\s*|\s+)(?P<title>\S.*)$")
 _NOT_TASKS = re.compile(
-    r"^(muc dich|yeu cau|muc tieu chung|kinh phi|can cu|tinh hinh|ket qua|danh gia)"
+    r"^(muc dich|yeu cau|muc tieu(?!.*nhiem vu)|kinh phi|can cu|co so|su can thiet|quan diem|"
+    r"tinh hinh|ket qua|danh gia)"
 )
 
 

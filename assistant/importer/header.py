@@ -22,8 +22,11 @@ _NATIONAL = re.compile(
     r"[dp]oc\s*\S{2,3}\s*-\s*t\S{1,2}\s*do|hanh phu"
 )
 # "Thái Nguyên, ngày": title-case words just before ", ngày" name the place.
+# Words may be joined by dashes: "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm".
+_PLACE_WORD = r"[A-ZĐ][^\s,A-Z-]*(?:-[A-ZĐ][^\s,A-Z-]*)?"
 _PLACE_DATE = re.compile(
-    r"(?<!\S)((?:[A-ZĐ][^\s,A-Z]*\s+){0,3}(?:[A-ZĐ][^\s,A-Z]*|\d{1,2}))\s*,\s*ng\S{1,2}\s*\S{1,2}"
+    rf"(?<!\S)((?:{_PLACE_WORD}\s+(?:[-–]\s+)?){{0,3}}(?:{_PLACE_WORD}|\d{{1,2}}))"
+    r"\s*,\s*ng\S{1,2}\s*\S{1,2}"
 )
 # Old documents write the month in words ("tháng Tám"); folded, longest first.
 MONTH_WORDS = {
@@ -44,7 +47,11 @@ _NUMBER_LINE = re.compile(
 _SYMBOL = re.compile(r"(?P<head>[^\s/-]*)\s*(?P<sep>[-/])\s*(?P<code>[\wĐđ&.]+(?:[-/][\wĐđ&.]+)*)")
 _PARTY_TYPES = ("CV", "KH", "BC", "TB", "HD", "NQ", "CT", "QĐ", "QD", "CTR", "TTR", "QYĐ")
 _KINH_GUI = re.compile(r"^\W{0,2}kinh\s*g\S{0,4}\s*:?", re.IGNORECASE)
-_SUBJECT_PREFIX = re.compile(r"^(v/v|ve viec)\b\s*:?\s*")
+# "Công văn V/v …": a portal's title line names the type before the V/v.
+_SUBJECT_PREFIX = re.compile(r"^(cong van\s+)?(v/v|ve viec)\b\s*:?\s*")
+# A portal's title line holding only the symbol: "3313/BVHTTDL-VHDT".
+_BARE_SYMBOL = re.compile(r"^\d+\s*[/-]\s*(?=[\w&.]*[A-ZĐ])[\wĐ&.]+(?:[-/][\wĐ&.]+)+$")
+BARE_SYMBOL_CONFIDENCE = 0.8  # no "Số:" says it is this document's number
 _BODY_START = re.compile(
     r"^(thuc hien|can cu|theo |trong |truoc |nham |de |qua |[ivx]{1,5}\s*[.)/-]\s|dieu \d|"
     r"ngay \d{1,2}\s*[/-]\s*\d|sau khi |vua qua|thoi gian qua)"
@@ -56,8 +63,16 @@ DOC_TYPES = (
     "ke hoach", "huong dan", "thong bao", "chi thi", "quyet dinh", "bao cao", "chuong trinh",
     "nghi quyet", "cong dien", "to trinh", "ket luan", "cong van",
 )  # fmt: skip
-# A decision's authority line ends its subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".
-_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|giam doc|truong ban|ban thuong vu|thu truong)")
+# A decision's authority line ends its subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", or the
+# collective body itself, "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG".
+_AUTHORITY_LINE = re.compile(
+    r"^(chu tich|bo truong|giam doc|truong ban|ban thuong vu|thu truong|"
+    r"(uy ban|hoi dong) nhan dan (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b)"
+)
+# Capitals this long are a subject printed as one paragraph by a portal, not a body sentence.
+LONG_UPPER = 300
+# Rules glued to a name by a portal or OCR: "UỶ BAN NHÂN DÂN TỈNH AN GIANG******".
+_GLUED_RULE = re.compile(r"(?<=\w)\s*[*_=]{2,}\s*$")
 
 
 @dataclass
@@ -108,7 +123,8 @@ def header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:40]):
         starts_body = _BODY_START.match(fold(line.strip())) and not is_upper_text(line)
         starts_body = starts_body or (len(line) > 40 and line.rstrip().endswith(":"))  # "… sau:"
-        if len(line) > 110 or (i > 3 and starts_body) or _SECTION_START.match(line.strip()):
+        too_long = len(line) > (LONG_UPPER if is_upper_text(line) else 110)
+        if too_long or (i > 3 and starts_body) or _SECTION_START.match(line.strip()):
             return i
         if i > 3 and _NUMBERED.match(line.strip()):
             return i
@@ -118,7 +134,9 @@ def header_end(lines: list[str]) -> int:
 def parse_header(lines: list[str]) -> Header:
     header = Header(end=header_end(lines))
     fragments = [
-        part for line in _join_cut_dates(lines[: header.end]) for part in split_columns(line)
+        _GLUED_RULE.sub("", part)
+        for line in _join_cut_dates(lines[: header.end])
+        for part in split_columns(line)
     ]
     after_number = False
     gap = False  # a blank line since the last fragment: OCR puts them inside a subject too
@@ -151,6 +169,8 @@ def parse_header(lines: list[str]) -> Header:
         if _SUBJECT_PREFIX.match(folded) or (after_number and not is_upper_text(frag)):
             _add_subject(header, frag, folded)
         elif is_upper_text(frag) and not header.code and _is_name(frag):
+            if header.subject_lines and not header.doc_type:  # a portal's title line, not a V/v
+                header.subject_lines, header.subject_prefixed = [], False
             header.issuer_lines.append(squash(frag))
     return header
 
@@ -183,11 +203,14 @@ def _continues_typed_subject(header: Header, frag: str, folded: str) -> bool:
     """The subject under a type line: capitals, or one sentence-case phrase ("Ban hành …"); capitals
     may end in a lower-case phrase ("KẾT LUẬN CỦA BAN THƯỜNG VỤ" / "về công tác …")."""
     starts_body = _BODY_START.match(folded) and not is_upper_text(frag)
-    if _AUTHORITY_LINE.match(folded) or starts_body or len(frag) > 110:
+    too_long = len(frag) > (LONG_UPPER if is_upper_text(frag) else 110)
+    if _AUTHORITY_LINE.match(folded) or starts_body or too_long:
         return False
     if not header.subject_lines:
         header.subject_upper = is_upper_text(frag)
         return True
+    if not any(c.isalpha() for c in frag) and header.subject_lines[-1].endswith(("-", "–")):
+        return True  # "… MÙA KHÔ NĂM 2019 -" / "2020": a period cut after its dash
     same_case = is_upper_text(frag) == header.subject_upper
     return (same_case or frag[:1].islower()) and not frag.startswith("(")
 
@@ -201,7 +224,9 @@ def _is_name(frag: str) -> bool:
 
 # A place-date line cut before its end: "Hà Nam, ngày 18 tháng 9" / "năm 2026", "Hà Nam," / "ngày …".
 _CUT_DATE = re.compile(r"(,|\bng\S{1,2}\s*\S{1,2}(\s+th\S{2,3}(\s*\S{1,2}(\s+n\S{1,2}m)?)?)?)\s*$")
-_DATE_REST = re.compile(r"^\s*(ng\S{1,2}\b|th\S{2,3}\b|n\S{1,2}m\b|(19|20)\d{2}\b)")
+_DATE_REST = re.compile(
+    r"^\s*(ng\S{1,2}\b|th\S{2,3}\b|n\S{1,2}m\b|(19|20)\d{2}\b|\d{1,2}\s+th\S{2,3}\b)"
+)  # "… ngày" / "06 tháng 8 năm 2021": a portal cell cut after "ngày"
 
 
 def _join_cut_dates(lines: list[str]) -> list[str]:
@@ -226,8 +251,8 @@ def _join_cut_dates(lines: list[str]) -> list[str]:
 
 def _add_subject(header: Header, frag: str, folded: str) -> None:
     prefix = _SUBJECT_PREFIX.match(folded)
-    if prefix and not header.subject_lines:
-        header.subject_prefixed = True
+    if prefix and not header.subject_prefixed:  # lines taken only for following the number
+        header.subject_lines, header.subject_prefixed = [], True
         frag = frag[prefix.end() :]
     elif len(frag) > 110 or (frag[:1].isupper() and _BODY_START.match(folded)):
         return  # a body sentence, not part of a short trích yếu
@@ -255,6 +280,9 @@ def _read_date(header: Header, frag: str, folded: str) -> bool:
 
 def _read_symbol(header: Header, frag: str, folded: str) -> bool:
     start = _NUMBER_LINE.match(folded)
+    if not start and _BARE_SYMBOL.match(frag.strip()) and read_symbol(header, frag.strip()):
+        header.symbol_confidence = BARE_SYMBOL_CONFIDENCE
+        return True
     if not start:
         return False
     if not read_symbol(header, frag, start.end()):
@@ -276,6 +304,7 @@ def read_symbol(header: Header, text: str, at: int = 0) -> bool:
     first, _, rest = code.partition("-")
     if header.separator == "-" and first in _PARTY_TYPES and rest.isalpha():
         code = f"{first}/{rest}"  # English OCR reads "3270-CV/BTGTU" as "3270-CV-BTGTU"
+    code = re.sub(r"^(19|20)\d{2}/(?=\D)", "", code)  # "33/2009/QĐ-UBND": the year is the date's
     header.code = re.sub(r"[A-Z]+", lambda m: _LOST_D.get(m.group(), m.group()), code)
     return True
 

@@ -22,6 +22,7 @@ from assistant.importer.body import Body, parse_body
 from assistant.importer.footer import Footer, footer_start, parse_footer
 from assistant.importer.header import Header, parse_header, read_symbol
 from assistant.importer.portal import Preamble, read_preamble
+from assistant.importer.unwrap import unescape_breaks, unwrap_header
 from assistant.importer.vitext import agency_case, fold, is_upper_text, slug, squash
 from assistant.paths import RESOURCES
 
@@ -184,7 +185,7 @@ class Parts:
 
 
 def parse_lines(text: str) -> Parts:
-    lines = text.split("\n")
+    lines = unwrap_header(unescape_breaks(text).split("\n"))
     preamble = read_preamble(lines)
     lines = lines[preamble.start :]
     header = parse_header(lines)
