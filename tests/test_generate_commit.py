@@ -119,6 +119,13 @@ def _document_number(path: Path) -> int:
     return found.pop()
 
 
+def _wait_for_documents(folder: Path, count: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while len(list(folder.glob("*.docx"))) < count:
+        assert time.monotonic() < deadline, f"no document finished in {timeout} s"
+        time.sleep(0.05)
+
+
 def test_random_kills_of_concurrent_large_generates(
     history: History, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -140,8 +147,11 @@ def test_random_kills_of_concurrent_large_generates(
             writers.append((writer, receiver))
         for _, receiver in writers:
             assert receiver.poll(60) and receiver.recv() == "ready"
+        # The kills start once this round has finished a document, however slow the machine:
+        # a loaded CI runner must still leave documents to check, and still kill mid-write.
+        _wait_for_documents(data_dir / "out", round_ + 1)
         for writer, _ in writers:
-            time.sleep(rng.uniform(0.2, 1.5))
+            time.sleep(rng.uniform(0.0, 1.0))
             os.kill(writer.pid, signal.SIGKILL)
             writer.join()
             assert writer.exitcode == -signal.SIGKILL
