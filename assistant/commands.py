@@ -117,7 +117,14 @@ def _generate(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     directive = library(args).get(args.directive)
     answers = read_json_object(Path(args.answers), "tệp trả lời")
-    report = answers_to_report(answers, directive, load_profile(folder), format_id=args.format)
+    # The previous period's report: the file given, else (through the history, when the answers
+    # ask for the comparison) the history's own report of that period.
+    previous = None
+    if args.previous_answers:
+        previous = read_json_object(Path(args.previous_answers), "tệp trả lời kỳ trước")
+    report = answers_to_report(
+        answers, directive, load_profile(folder), format_id=args.format, previous=previous
+    )
     if args.confirm_format:
         report = replace(report, format_confirmed=True)
     templates = [folder / USER_TEMPLATES]
@@ -191,6 +198,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--no-history",
         action="store_true",
         help="không ghi vào lịch sử và sổ văn bản đi (số lấy đúng như tệp trả lời)",
+    )
+    p.add_argument(
+        "--previous-answers",
+        metavar="TỆP.json",
+        help="tệp trả lời của báo cáo kỳ trước, để so sánh số liệu (khi tệp trả lời có "
+        "«compare_previous»); không có thì lấy báo cáo kỳ trước trong lịch sử",
     )
     p.set_defaults(run=_generate)
 

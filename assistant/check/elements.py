@@ -246,7 +246,7 @@ class _Locator:
         return after
 
     def body(self, start: int) -> None:
-        rest = [p for p in self.paras[start:] if not p.location.cells]
+        rest = [p for p in self.paras[start : self.signature_start()] if not p.location.cells]
         texts = [p for p in rest if p.text.strip() and not is_rule(p)]
         while texts and KINH_GUI.match(texts[0].text):
             self.out.add(Element.KINH_GUI, texts.pop(0))
@@ -255,6 +255,19 @@ class _Locator:
         label = next((p for p in texts if RECIPIENTS.match(p.text)), None)
         for p in texts[: texts.index(label)] if label else texts:
             self.out.add(_body_element(p), p)
+
+    def signature_start(self) -> int:
+        """Where the Nơi nhận and signature table starts: what follows it (a phụ lục) is not the
+        body; the end of the document when there is no such table."""
+        table = self.out.signature_table
+        return next(
+            (
+                i
+                for i, p in enumerate(self.paras)
+                if any(c.table == table for c in p.location.cells)
+            ),
+            len(self.paras),
+        )
 
     def is_label(self, p: Paragraph) -> bool:
         if not RECIPIENTS_LABEL.match(p.text):

@@ -8,6 +8,7 @@ is wrong in Vietnamese.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -16,6 +17,7 @@ import jsonschema
 from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
 from assistant.core.errors import UserError
+from assistant.core.figure_table import previous_dates
 from assistant.core.figures import figures_from_dict, figures_to_dict
 from assistant.core.gate import clean_tree
 from assistant.core.limits import with_limits
@@ -24,6 +26,7 @@ from assistant.core.model import (
     BodyKind,
     Directive,
     Period,
+    PreviousPeriod,
     Report,
     Signer,
     TaskAnswer,
@@ -167,6 +170,80 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _period(data: dict | None) -> Period:
+    data = data or {}
+    return Period(_date(data.get("start")), _date(data.get("end")), data.get("label", ""))
+
+
+def _top_level() -> dict:
+    return {key: value for key, value in schema().items() if key != "$defs"}
+
+
+def _previous_figures(directive: Directive, data: dict) -> PreviousPeriod:
+    """The figures of a previous period's answers (``tasks`` and ``period``, schema-checked);
+    a task the directive no longer has is left out, as nothing can be compared with it."""
+    own = {task.id for task in directive.tasks}
+    figures = {}
+    for task_id, task in (data.get("tasks") or {}).items():
+        if task_id in own and "figures" in task:
+            answer = _task_answer(directive, task_id, {"figures": task["figures"]})
+            figures[task_id] = answer.figures
+    return PreviousPeriod(_period(data.get("period")), figures)
+
+
+def previous_from_answers(directive: Directive, data: dict) -> PreviousPeriod:
+    """The previous period's report, from its answers file (the history's snapshot or the file
+    given to ``generate --previous-answers``)."""
+    try:
+        data = clean_tree(data)
+        _check(data, _top_level(), "")
+        return _previous_figures(directive, data)
+    except UserError as exc:
+        raise UserError(
+            f"Báo cáo kỳ trước: {exc.message}", f"previous answers: {exc.detail}", field=exc.field
+        ) from exc
+
+
+def _follows(period: Period, previous: PreviousPeriod) -> bool:
+    """Whether ``previous`` is the period just before ``period``; a period named only by its
+    label cannot be told, and is taken at the clerk's word."""
+    before = previous_dates(period)
+    given = previous.period.start, previous.period.end
+    return before is None or None in given or given == before
+
+
+def _named(period: Period) -> str:
+    dates = " – ".join(vntext.short_date(day) for day in (period.start, period.end) if day)
+    return period.label or dates
+
+
+def _earlier(directive: Directive, data: dict, period: Period, given: dict | None):
+    """The previous period's report: the answers given, which must be of the period just before;
+    else the one the snapshot kept, unless it is of another period (a draft made from an older
+    report), which is dropped."""
+    if given is not None:
+        earlier = previous_from_answers(directive, given)
+        if not _follows(period, earlier):
+            raise UserError(
+                f"Báo cáo kỳ trước ({_named(earlier.period)}) không phải của kỳ liền trước kỳ "
+                f"báo cáo ({_named(period)}).",
+                f"previous answers: period {earlier.period} does not precede {period}",
+                field="previous",
+            )
+        return earlier
+    if "previous" not in data:
+        return None
+    earlier = _previous_figures(directive, data["previous"])
+    return earlier if _follows(period, earlier) else None
+
+
+def with_previous(report: Report, previous_answers: dict | None) -> Report:
+    """``report`` with the previous period's report to compare with (None: there is none)."""
+    if previous_answers is None:
+        return replace(report, previous=None)
+    return replace(report, previous=previous_from_answers(report.directive, previous_answers))
+
+
 def answers_to_report(
     data: dict,
     directive: Directive,
@@ -174,10 +251,12 @@ def answers_to_report(
     *,
     format_id: str | None = None,
     today: date | None = None,
+    previous: dict | None = None,
 ) -> Report:
-    """Build a Report; the answers' own profile wins over the saved one."""
+    """Build a Report; the answers' own profile wins over the saved one. ``previous``: the
+    previous period's answers to compare with; else those the snapshot kept, if any."""
     data = clean_tree(data)
-    _check(data, {key: value for key, value in schema().items() if key != "$defs"}, "")
+    _check(data, _top_level(), "")
     if data.get("directive") and data["directive"] != directive.id:
         raise UserError(
             f"Tệp trả lời dành cho công văn «{data['directive']}», không phải «{directive.id}».",
@@ -192,15 +271,13 @@ def answers_to_report(
             "no agency profile: none saved and none in the answers",
             field="profile",
         )
-    period = data.get("period", {})
+    period = _period(data.get("period"))
     return Report(
         directive=directive,
         profile=profile,
         date=_date(data.get("date")) or today or date.today(),
         answers={tid: _task_answer(directive, tid, t) for tid, t in data.get("tasks", {}).items()},
-        period=Period(
-            _date(period.get("start")), _date(period.get("end")), period.get("label", "")
-        ),
+        period=period,
         number=data.get("number"),
         format_id=format_id or data.get("format"),
         format_confirmed=data.get("format_confirmed", False),
@@ -210,6 +287,9 @@ def answers_to_report(
         next_steps=data.get("next_steps", ""),
         proposals=data.get("proposals", ""),
         extra_recipients=tuple(data.get("extra_recipients", ())),
+        appendix_figures=data.get("appendix_figures", False),
+        compare_previous=data.get("compare_previous", False),
+        previous=_earlier(directive, data, period, previous),
     )
 
 
@@ -239,6 +319,18 @@ def report_to_answers(report: Report) -> dict:
         data["format"] = report.format_id
     if report.format_confirmed:
         data["format_confirmed"] = True
+    # The options only when on, so that a report without them keeps its snapshot as it was.
+    for option in ("appendix_figures", "compare_previous"):
+        if getattr(report, option):
+            data[option] = True
+    if report.previous is not None:
+        data["previous"] = {
+            "period": period_answers(report.previous.period),
+            "tasks": {
+                task_id: {"figures": figures_to_dict(figures)}
+                for task_id, figures in report.previous.figures.items()
+            },
+        }
     return data
 
 
@@ -260,6 +352,7 @@ def for_new_period(answers: dict, start: date, end: date) -> dict:
     period's to give), and the number and date left to be given again."""
     data = json.loads(json.dumps(answers))  # a deep copy of plain JSON
     data.update(number=None, date=None)
+    data.pop("previous", None)  # the new period has a previous period of its own
     data["period"] = period_answers(Period(start, end))
     for task in data.get("tasks", {}).values():
         task.pop("figures", None)

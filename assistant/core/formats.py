@@ -102,6 +102,38 @@ class BodyRule:
     single_line_factor: float = 1.15  # one "single" line of Times New Roman, in font sizes
 
 
+@dataclass(frozen=True)
+class TableRule:
+    """A table of figures: NĐ30 sets no size for a table's text, so its cells keep to the body's
+    range (13–14 pt for NĐ30); the header row is bold and centred, numbers right-aligned so that
+    their digits line up, every cell ruled with a thin single line."""
+
+    header: TextRule
+    cell: TextRule
+    number_align: Align = Align.RIGHT
+    border_eighths_pt: int = 4  # w:sz of a single border: 4 eighths = ½ pt
+    total_bold: bool = True  # the «Tổng cộng» row
+    repeat_header: bool = True  # a table running onto another page shows its header again
+
+
+@dataclass(frozen=True)
+class AppendixRule:
+    """A Phụ lục (NĐ30 Phụ lục I, Phần I, III.1): "Phụ lục" on its own line, centred, 14 bold (a
+    Roman numeral follows only when there are two or more); its title centred, IN HOA, 13–14 bold;
+    under it, centred, 13–14 italic, what it goes with: "(Kèm theo văn bản số …/…-… ngày … tháng
+    … năm …)", i.e. number and symbol, date and issuer (III.1c); its pages numbered on their own
+    (III.1đ), so it starts a new section on a new page."""
+
+    label: str
+    heading: TextRule
+    title: TextRule
+    attached: TextRule
+    table: TableRule
+    caption: TextRule  # the task a table belongs to, above it
+    attached_pattern: str = "(Kèm theo {doc} số {symbol}{sep}ngày {date} của {issuer})"
+    restart_page_numbers: bool = True
+
+
 # Signing for a collective (thay mặt), for the head (ký thay), by delegation (thừa lệnh): the
 # state prefix (NĐ30 Điều 13) and the Party one (HD36, spec/formatting.md §5) of each.
 SIGNATURE_PREFIXES = (("TM.", "T/M"), ("KT.", "K/T"), ("TL.", "T/L"))
@@ -150,6 +182,7 @@ class FormatProfile:
     citation: str = ""  # where the rules come from, quoted by the checker's findings
     # RuleKind.LINE_FRACTION: the line is 1/3 to 1/2 of the text line above it (NĐ30 II.2b, II.5b)
     line_fraction: Range = Range(1 / 3, 1 / 2, 0.4)
+    appendix: AppendixRule | None = None  # None: this format writes no Phụ lục
 
     def archive_line(self, unit: str) -> str:
         """The last Nơi nhận line: "Lưu: VT, TKBT." (state) or "Lưu Văn phòng." (Party)."""
@@ -171,14 +204,17 @@ class FormatProfile:
 
     def format_number(self, agency_symbol: str, number: int | None) -> str:
         """The Số line: "Số: 05/BC-PTTH", "Số 15-BC/BTGTU", or the blank form."""
+        return f"{self.number_label} {self.number_symbol(agency_symbol, number)}"
+
+    def number_symbol(self, agency_symbol: str, number: int | None) -> str:
+        """Number and symbol alone: "05/BC-PTTH", "15-BC/BTGTU", or the blank form."""
         if number is None:
             digits = self.unnumbered_placeholder
         else:
             digits = f"{number:0{self.number_width}d}" if self.number_width else str(number)
-        symbol = self.number_pattern.format(
+        return self.number_pattern.format(
             number=digits, type=self.report_type, agency=agency_symbol
         )
-        return f"{self.number_label} {symbol}"
 
 
 ND30 = FormatProfile(
@@ -248,6 +284,17 @@ ND30 = FormatProfile(
     subject_case=Case.UPPER_INITIAL,
     page_number_from_top_mm=10,
     citation="NĐ 30/2020/NĐ-CP, Phụ lục I",
+    appendix=AppendixRule(
+        label="Phụ lục",
+        heading=TextRule(exactly(14), bold=True),
+        title=TextRule(Range(13, 14, 14), bold=True, case=Case.UPPER),
+        attached=TextRule(Range(13, 14, 14), italic=True),
+        table=TableRule(
+            header=TextRule(Range(13, 14, 13), bold=True),
+            cell=TextRule(Range(13, 14, 13), align=Align.LEFT),
+        ),
+        caption=TextRule(Range(13, 14, 14), bold=True, align=Align.LEFT),
+    ),
 )
 
 HD36 = FormatProfile(
@@ -314,6 +361,18 @@ HD36 = FormatProfile(
     subject_case=Case.LOWER_INITIAL,
     page_number_from_top_mm=10,
     citation="HD 36-HD/VPTW, Phụ lục 3",
+    # HD36's text on a phụ lục was not found (spec §5): NĐ30's layout in the Party sizes (14).
+    appendix=AppendixRule(
+        label="Phụ lục",
+        heading=TextRule(exactly(14), bold=True),
+        title=TextRule(Range(14, 15, 14), bold=True, case=Case.UPPER),
+        attached=TextRule(Range(14, 15, 14), italic=True),
+        table=TableRule(
+            header=TextRule(Range(13, 14, 13), bold=True),
+            cell=TextRule(Range(13, 14, 13), align=Align.LEFT),
+        ),
+        caption=TextRule(Range(14, 15, 14), bold=True, align=Align.LEFT),
+    ),
 )
 
 HD05 = replace(

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
+from assistant.core.figure_table import APPENDIX_TITLE, Appendix, appendix_tables, task_changes
 from assistant.core.figures import CHECKLIST_874_SENTENCES, NEGATIVE_LIMIT
 from assistant.core.formats import Case, Element, FormatProfile, profile
 from assistant.core.linebreak import CELL_PADDING_MM, LAYOUT_MAX_LINES, break_lines
-from assistant.core.model import STATUS_LABELS_VI, Directive, Report, TaskStatus
+from assistant.core.model import STATUS_LABELS_VI, Directive, Period, Report, TaskStatus
 from assistant.core.wording import Block, environment, render_blocks
 
 REPORT_TEMPLATE = "report.j2"
@@ -46,6 +47,7 @@ class ReportLayout:
     body: tuple[Line, ...]  # BODY, HEADING1 and HEADING2 lines; the last ends with the end mark
     recipients: tuple[str, ...]  # each with its "- " and its punctuation
     signer: tuple[Line, ...]  # authority (if any), title, name
+    appendix: Appendix | None = None  # the «Phụ lục số liệu», after the signature
 
     def plain_text(self) -> str:
         """The document's text, one line per paragraph (for search, previews and comparisons)."""
@@ -66,6 +68,7 @@ class ReportLayout:
             self.format.recipients_label,
             *self.recipients,
             *(s.text for s in self.signer),
+            *(self.appendix.lines() if self.appendix else ()),
         ]
         return "\n".join(line for line in lines if line)
 
@@ -121,8 +124,8 @@ def cite_again(directive: Directive, fmt: FormatProfile) -> str:
     return cite_document(fmt, "Công văn", None, directive.date) if directive.date else "Công văn"
 
 
-def _period_text(report: Report) -> str:
-    period = report.period
+def _period_text(period: Period) -> str:
+    """How the report names a period: the clerk's label, else its dates."""
     if period.label:
         return period.label
     if period.start and period.end:
@@ -146,12 +149,14 @@ def _task_items(report: Report) -> list[dict]:
                 "status_label": STATUS_LABELS_VI[answer.status],
                 "notes": answer.notes,
                 "figures": answer.figures,
+                "changes": task_changes(report, task.id),
             }
         )
     return items
 
 
-def _context(report: Report, fmt: FormatProfile) -> dict:
+def _context(report: Report, fmt: FormatProfile, tasks: list[dict], appendix: bool) -> dict:
+    previous = report.previous.period if report.previous else Period()
     return {
         "report": report,
         "directive": report.directive,
@@ -162,8 +167,10 @@ def _context(report: Report, fmt: FormatProfile) -> dict:
         "cite_document": partial(cite_document, fmt),
         "self_name": report.profile.self_name,
         "staff": fmt.staff_term,
-        "period": _period_text(report),
-        "tasks": _task_items(report),
+        "period": _period_text(report.period),
+        "previous_period": _period_text(previous),
+        "appendix": appendix,
+        "tasks": tasks,
         "limit": NEGATIVE_LIMIT,
         "checklist_874": CHECKLIST_874_SENTENCES,
     }
@@ -257,9 +264,33 @@ def _fit(
     )
 
 
+def _appendix(report: Report, fmt: FormatProfile, tasks: list[dict]) -> Appendix | None:
+    """The «Phụ lục số liệu» when asked for and some task gives figures per platform."""
+    rule = fmt.appendix
+    if not report.appendix_figures or rule is None:
+        return None
+    shown = [t for t in tasks if t["figures"] is not None and t["status"] != "not_applicable"]
+    tables = appendix_tables((t["title"], t["figures"]) for t in shown)
+    if not tables:
+        return None
+    agency = report.profile
+    attached = rule.attached_pattern.format(
+        doc=DOC_TYPE.capitalize(),
+        symbol=fmt.number_symbol(agency.symbol, report.number),
+        sep=fmt.citation_separator,
+        date=vntext.date_words(report.date).removeprefix("ngày "),
+        issuer=agency.name,
+    )
+    title = _apply_case(APPENDIX_TITLE, rule.title.case)
+    return Appendix(rule.label, title, vntext.clean(attached), tables)
+
+
 def build_layout(report: Report, template_dirs: Sequence[Path] = ()) -> ReportLayout:
     fmt = profile(report.effective_format)
-    blocks = render_blocks(environment(template_dirs), REPORT_TEMPLATE, _context(report, fmt))
+    tasks = _task_items(report)
+    appendix = _appendix(report, fmt, tasks)
+    context = _context(report, fmt, tasks, appendix is not None)
+    blocks = render_blocks(environment(template_dirs), REPORT_TEMPLATE, context)
     subject, body = _body(blocks, fmt)
     agency = report.profile
     kinh_gui = (f"Kính gửi: {report.directive.report_to}.",) if fmt.uses_kinh_gui else ()
@@ -282,4 +313,5 @@ def build_layout(report: Report, template_dirs: Sequence[Path] = ()) -> ReportLa
             else Line(s.element, vntext.clean(s.text))
             for s in _signer(report, fmt)
         ),
+        appendix=appendix,
     )

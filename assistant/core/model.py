@@ -195,6 +195,15 @@ class TaskAnswer:
 
 
 @dataclass(frozen=True)
+class PreviousPeriod:
+    """The report of the period just before, as far as a comparison needs it: its period and the
+    figures of each task (by task id, the same directive's)."""
+
+    period: Period
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything needed to write one báo cáo; rendering it twice gives the same document."""
 
@@ -214,6 +223,9 @@ class Report:
     next_steps: str = ""
     proposals: str = ""
     extra_recipients: tuple[str, ...] = ()
+    appendix_figures: bool = False  # a «Phụ lục số liệu» table of the figures after the report
+    compare_previous: bool = False  # each figure compared with the previous period's, when given
+    previous: PreviousPeriod | None = None  # that period's report, found by the caller
 
     @property
     def effective_format(self) -> str:

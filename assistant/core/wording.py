@@ -73,6 +73,11 @@ def _paras(value: object, tag: str = "p") -> Markup:
     )
 
 
+def _points(difference: float) -> str:
+    """A difference of two shares in percentage points, as the shares print: 0.02 → "2,0"."""
+    return vntext.percent(difference).removesuffix("%")
+
+
 def environment(extra_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
     """Templates from ``extra_dirs`` (an agency's own, first) then the bundled ones.
 
@@ -109,6 +114,7 @@ def _environment(extra_dirs: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         paras=_paras,
         num=vntext.number,
         pct=vntext.percent,
+        points=_points,
         limit_pct=vntext.limit_percent,
         short_date=vntext.short_date,
         date_words=vntext.date_words,

@@ -28,6 +28,18 @@ from assistant.core.figures import parse_count
 from assistant.core.model import STATUS_LABELS_VI, AgencyProfile, Directive, Task, TaskStatus
 from assistant.gui.figure_forms import FORMS, CountField, DateField, ErrorLabel
 
+# The report's options, each an answers key and its checkbox.
+OPTIONS = (
+    (
+        "appendix_figures",
+        QT_TRANSLATE_NOOP("ReportEditor", "Kèm phụ lục bảng số liệu (theo từng nền tảng)"),
+    ),
+    (
+        "compare_previous",
+        QT_TRANSLATE_NOOP("ReportEditor", "So sánh số liệu với báo cáo kỳ trước (nếu có)"),
+    ),
+)
+
 # Unnumbered: a section left empty is left out of the report, and the numbering follows.
 SECTIONS = (
     (
@@ -229,6 +241,10 @@ class ReportEditor(QScrollArea):
             )
             form.addRow(self.tr(label), self.sections[key])
             self.sections[key].textChanged.connect(self.changed)
+        self.options = {key: QCheckBox(self.tr(label)) for key, label in OPTIONS}
+        for check in self.options.values():
+            form.addRow("", check)
+            check.toggled.connect(self.changed)
         self.layout_.addWidget(box)
         self.number.textChanged.connect(self.changed)
         self.date.changed.connect(self.changed)
@@ -254,6 +270,7 @@ class ReportEditor(QScrollArea):
             "tasks": {b.task.id: a for b in self.tasks if (a := b.answer()) is not None},
         }
         data.update({key: box.toPlainText() for key, box in self.sections.items()})
+        data.update({key: True for key, check in self.options.items() if check.isChecked()})
         return data
 
     def load(self, data: dict) -> None:
@@ -266,6 +283,8 @@ class ReportEditor(QScrollArea):
             box.load(tasks.get(box.task.id))
         for key, box in self.sections.items():
             box.setPlainText(data.get(key, ""))
+        for key, check in self.options.items():
+            check.setChecked(bool(data.get(key)))
 
     def set_period(self, period: dict) -> None:
         """``period`` as the answers JSON holds it: ISO ``start``/``end`` and a ``label``."""

@@ -3,16 +3,20 @@
 Layout (spec/formatting.md §3–5): a borderless 2×2 header table (names | Quốc hiệu or Party
 title; Số | place and date, so those two share a line), the title block, Kính gửi (state only),
 the body, then a borderless table with Nơi nhận beside the signature. The page number is a PAGE
-field centred in the header, hidden on page 1 ("different first page").
+field centred in the header, hidden on page 1 ("different first page"). A «Phụ lục số liệu», when
+asked for, follows in a section of its own: a new page, its pages numbered from 1 (NĐ30 Phụ lục I,
+III.1đ), its tables ruled as the format's ``TableRule`` says.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,12 +24,16 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from assistant.core.formats import Align, Element, FormatProfile, RuleKind, TextRule
+from assistant.core.figure_table import AppendixTable
+from assistant.core.formats import Align, Element, FormatProfile, RuleKind, TableRule, TextRule
 from assistant.core.layout import ReportLayout
 from assistant.core.textwidth import text_width_mm
 
 CELL_PADDING_MM = 1.9  # Word's default left/right cell margin (0.19 cm)
 SIGNATURE_SPACE_LINES = 4  # empty lines left for the handwritten signature and seal
+# Widths of an appendix table's first two columns (STT, the platform's name); the figures share
+# the rest of the text width.
+NUMBER_COLUMN_MM, NAME_COLUMN_MM = 13, 42
 
 _ALIGN = {
     Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
@@ -78,9 +86,14 @@ class _Writer:
     def para(
         self, container, element: Element, text: str, *, before: float = 0, after: float = 0
     ) -> Paragraph:
+        return self.styled(container, self.fmt.rule(element), text, before=before, after=after)
+
+    def styled(
+        self, container, rule: TextRule, text: str, *, before: float = 0, after: float = 0
+    ) -> Paragraph:
         paragraph = self._new_paragraph(container)
         _compact(paragraph, before, after)
-        _add_text(paragraph, text, self.fmt.rule(element), self.fmt.font)
+        _add_text(paragraph, text, rule, self.fmt.font)
         return paragraph
 
     def _new_paragraph(self, container) -> Paragraph:
@@ -226,6 +239,54 @@ class _Writer:
             self.para(signature, name.element, name.text)
         _keep_rows_together(table)
 
+    def appendix(self) -> None:
+        """The «Phụ lục số liệu»: "Phụ lục", its title, what it goes with, then a table per task."""
+        appendix, rule = self.layout.appendix, self.fmt.appendix
+        if appendix is None or rule is None:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)  # the header's PAGE field carries on
+        if rule.restart_page_numbers:
+            numbering = OxmlElement("w:pgNumType")
+            numbering.set(qn("w:start"), "1")
+            section._sectPr.append(numbering)
+        heading = self.styled(self.doc, rule.heading, appendix.heading)
+        heading.paragraph_format.keep_with_next = True
+        self.styled(self.doc, rule.title, appendix.title).paragraph_format.keep_with_next = True
+        self.styled(self.doc, rule.attached, appendix.attached, after=12)
+        for table in appendix.tables:
+            caption = self.styled(self.doc, rule.caption, table.caption, before=6, after=6)
+            caption.paragraph_format.keep_with_next = True
+            self.figure_table(table, rule.table)
+
+    def figure_table(self, table: AppendixTable, rule: TableRule) -> None:
+        text_mm = self.fmt.page_width_mm - self.fmt.margin_left_mm.default
+        text_mm -= self.fmt.margin_right_mm.default
+        figures = len(table.header) - 2
+        each = (text_mm - NUMBER_COLUMN_MM - NAME_COLUMN_MM) / figures
+        widths = (NUMBER_COLUMN_MM, NAME_COLUMN_MM, *(each for _ in range(figures)))
+        grid = self.doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        _borders(grid, "single", rule.border_eighths_pt)
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = Mm(width)
+        rules = [rule.header, *(rule.cell for _ in table.rows)]
+        if table.total:
+            rules[-1] = replace(rule.cell, bold=rule.total_bold)
+        for r, texts in enumerate((table.header, *table.rows)):
+            row = grid.rows[r]
+            for c, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+                cell.width = Mm(widths[c])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = self.styled(cell, rules[r], text)
+                if r and c == 0:
+                    paragraph.alignment = _ALIGN[Align.CENTER]
+                elif r and table.numeric[c]:
+                    paragraph.alignment = _ALIGN[rule.number_align]
+            if r == 0 and rule.repeat_header:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        _keep_rows_together(grid)
+
     def properties(self) -> None:
         props = self.doc.core_properties
         subject, issuer = (" ".join(t.split()) for t in (self.layout.subject, self.layout.issuer))
@@ -240,6 +301,7 @@ class _Writer:
         self.title()
         self.body()
         self.signature()
+        self.appendix()
         self.properties()
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -266,11 +328,19 @@ def _bottom_border(paragraph: Paragraph) -> None:
 
 
 def _no_borders(table) -> None:
+    _borders(table, "nil")
+
+
+def _borders(table, kind: str, eighths_pt: int = 0) -> None:
+    """Every edge and inner line of ``table``: "nil" (none) or "single" of ``eighths_pt``."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
+        element.set(qn("w:val"), kind)
+        if eighths_pt:
+            for key, value in (("w:sz", str(eighths_pt)), ("w:space", "0"), ("w:color", "000000")):
+                element.set(qn(key), value)
         borders.append(element)
     tbl_pr.append(borders)
 
