@@ -33,6 +33,7 @@ COMMANDS = {
     "generate": "assistant.commands",
     "profile": "assistant.commands",
     "history": "assistant.storage.command",
+    "server": "assistant.storage.server_command",
     "fix": "assistant.check.command",
     "check": "assistant.check.command",
     "import": "assistant.importer.command",

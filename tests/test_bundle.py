@@ -3,6 +3,8 @@
 checks, exports to PDF (python-docx's own data files included), and its window shows and closes;
 what the spec leaves out (GTK, other locales, Qt's translations) stays out."""
 
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +36,25 @@ def test_the_bundled_program_does_the_job_and_its_window_starts(bundle: Path, tm
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke test passed" in done.stdout
+
+
+def test_the_bundled_program_reaches_for_a_server_with_psycopg_binary(
+    bundle: Path, tmp_path: Path
+) -> None:
+    """A port nothing listens on: the bundled libpq (psycopg_binary) tries it and the clerk reads
+    why in Vietnamese; without psycopg in the bundle this would be an unexpected error (exit 3)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    program = bundle / ("bao-cao-nhanh.exe" if sys.platform == "win32" else "BaoCaoNhanh")
+    done = subprocess.run(
+        [str(program), "--data-dir", str(tmp_path / "data"), "server", "set", "--host",
+         "127.0.0.1", "--port", str(port), "--db-name", "bcn", "--user", "van_thu", "--check"],
+        capture_output=True, text=True, encoding="utf-8", timeout=300,
+        env={**os.environ, "PSYCOPG_IMPL": "binary"},
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "không tới được máy chủ «127.0.0.1»" in done.stderr
 
 
 def test_the_bundle_leaves_out_what_is_unused(bundle: Path) -> None:

@@ -176,8 +176,12 @@ def docx_to_pdf(docx: Path, out: Path | None = None) -> Path:
 def pdf_with_digest(docx: Path, out: Path | None = None) -> tuple[Path, str]:
     """The PDF written and its SHA-256 (hex), as the history keeps a report's files."""
     pdf = docx_to_pdf(docx, out)
-    with pdf.open("rb") as handle:
-        return pdf, hashlib.file_digest(handle, "sha256").hexdigest()
+    return pdf, sha256_of(pdf)
+
+
+def sha256_of(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def print_docx(docx: Path, printer: str, copies: int = 1) -> None:

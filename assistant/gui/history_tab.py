@@ -156,8 +156,14 @@ class HistoryModel(RowsModel):
         if not e.output_path:
             return ""
         problem = self.file_problem(e)
-        name = Path(e.output_path).name
+        name = Path(e.output_path).name + (self.tr(" + PDF") if e.pdf_path else "")
         return f"{name} — {problem}" if problem else name
+
+    def _file_tip(self, e: HistoryEntry) -> str | None:
+        if not e.pdf_path:
+            return e.output_path or None
+        pdf = self.tr("PDF: {path} (SHA-256 {sha})").format(path=e.pdf_path, sha=e.pdf_sha256)
+        return f"{e.output_path}\n{pdf}"
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -165,7 +171,7 @@ class HistoryModel(RowsModel):
         e = self.rows[index.row()]
         column = index.column()
         if role == Qt.ToolTipRole and column == FILE_COLUMN:
-            return e.output_path or None
+            return self._file_tip(e)
         if role == Qt.ForegroundRole and column == FILE_COLUMN and self.file_problem(e):
             return QBrush(QColor("#b00020"))
         if role != Qt.DisplayRole:
@@ -425,17 +431,33 @@ class HistoryTab(QWidget):
             open_path(self, entry.output_path, folder=True)
 
     def export_pdf(self) -> None:
-        self._with_file(export_actions.export_pdf)
+        """As Công cụ → «Xuất PDF…», and the PDF with its SHA-256 kept in the entry."""
+        entry, job = self._with_file(export_actions.export_pdf)
+        if job is not None:
+            # A slot of this widget, so the recording runs in the UI thread, the history's.
+            self._pdf_entry = entry.id
+            job.signals.done.connect(self._record_pdf)
+
+    def _record_pdf(self, pdf: Path) -> None:
+        from assistant.export.pdf import sha256_of
+
+        try:
+            self.history.record_pdf(self._pdf_entry, pdf, sha256_of(pdf))
+        except UserError as exc:
+            messages.warn(self, self.tr("Xuất PDF"), exc.message)
+        self.refresh()
 
     def print_file(self) -> None:
         self._with_file(export_actions.print_report)
 
-    def _with_file(self, act) -> None:
+    def _with_file(self, act) -> tuple[HistoryEntry | None, object]:
+        """(the selected entry, what ``act`` on its document returned); None for what was not
+        done."""
         entry = self.selected()
         if entry is None:
-            return
+            return None, None
         if not entry.output_path:
             text = self.tr("Báo cáo này chưa có tệp (còn là bản nháp).")
             messages.inform(self, self.tr("Lịch sử"), text)
-            return
-        act(self, Path(entry.output_path))
+            return entry, None
+        return entry, act(self, Path(entry.output_path))

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.core.errors import UserError
 from assistant.core.model import Period
 from assistant.paths import data_dir
 from assistant.storage import STATUSES
@@ -79,6 +80,8 @@ def _show(args: argparse.Namespace) -> int:
         print(f"      {at}  {STATUS_VI[status]}")
     if entry.output_path:
         print(f"      tệp: {entry.output_path}  (SHA-256 {entry.sha256})")
+    if entry.pdf_path:
+        print(f"      PDF: {entry.pdf_path}  (SHA-256 {entry.pdf_sha256})")
     return 0
 
 
@@ -120,6 +123,23 @@ def _duplicate(args: argparse.Namespace) -> int:
 def _give_number(args: argparse.Namespace) -> int:
     number = _open(args).give_number(args.id, Path(args.out) if args.out else None)
     print(f"Đã cấp số {number:02d} cho báo cáo #{args.id} và ghi lại tệp.")
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    """As the history tab's «Xuất PDF…»: the PDF of a report's document, kept in its entry."""
+    from assistant.export.pdf import pdf_with_digest  # LibreOffice or Word: only when asked
+
+    history = _open(args)
+    entry = history.get(args.id)
+    if not entry.output_path:
+        raise UserError(
+            f"Báo cáo #{args.id} chưa có tệp (còn là bản nháp).", f"pdf({args.id}): no file"
+        )
+    pdf, sha256 = pdf_with_digest(Path(entry.output_path), Path(args.out) if args.out else None)
+    history.record_pdf(args.id, pdf, sha256)
+    print(f"Đã xuất PDF của báo cáo #{args.id}: {pdf}")
+    print(f"SHA-256: {sha256}")
     return 0
 
 
@@ -246,6 +266,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("id", type=int)
     p.add_argument("--out", metavar="TỆP.docx", help="ghi tệp có số vào đây (mặc định: tệp cũ)")
     p.set_defaults(run=_give_number)
+    p = actions.add_parser(
+        "pdf", parents=[common], help="xuất PDF tệp của một báo cáo và ghi vào lịch sử"
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("out", nargs="?", metavar="TỆP.pdf", help="mặc định: cạnh tệp .docx")
+    p.set_defaults(run=_pdf)
     p = actions.add_parser("cancel-number", parents=[common], help="hủy một số văn bản đi")
     p.add_argument("year", type=int)
     p.add_argument("number", type=int)

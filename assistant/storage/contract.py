@@ -23,7 +23,7 @@ from assistant.core.errors import UserError
 REPORT_COLUMNS = (
     "id, directive_id, directive_symbol, issuer, subject, status, format_id, template_version,"
     " series, number, report_date, year, created_at, updated_at, output_path, sha256, answers,"
-    " archived"
+    " archived, pdf_path, pdf_sha256"
 )
 
 # Every stored column of a report, for copying a history between backends.
@@ -46,6 +46,8 @@ COPIED_COLUMNS = (
     "answers",
     "search_text",
     "archived",
+    "pdf_path",
+    "pdf_sha256",
 )
 
 
@@ -74,6 +76,16 @@ def local_actor(db_user: str = "") -> Actor:
     except (OSError, KeyError):  # no user name in the environment nor the password database
         user = ""
     return Actor(user, db_user, socket.gethostname())
+
+
+class ServerNotOpened(UserError):
+    """The server's history could not be reached or logged into (or its saved settings are
+    unreadable): the window then keeps drafts on this PC (``storage/offline.py``) while the clerk
+    puts the connection right."""
+
+
+class ServerUnreachable(ServerNotOpened):
+    """No server answered (network, address, server stopped)."""
 
 
 def newer_schema(where: str, found: int, known: int) -> UserError:

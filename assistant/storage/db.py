@@ -137,7 +137,21 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN writer_host TEXT")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite_utils.Database) -> None:
+    """The PDF exported from a report (the copy that is sent or signed) and its SHA-256."""
+    db.execute("ALTER TABLE reports ADD COLUMN pdf_path TEXT")
+    db.execute("ALTER TABLE reports ADD COLUMN pdf_sha256 TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

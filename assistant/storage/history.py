@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from assistant.core.answers import answers_to_report, report_to_answers
+from assistant.core.answers import answers_to_report, report_to_answers, with_previous
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError, os_error
+from assistant.core.figure_table import previous_dates
 from assistant.core.fileio import publish, temp_path_for, write_temp
 from assistant.core.formats import profile as format_profile
 from assistant.core.model import Directive, Period, Report
@@ -52,6 +53,8 @@ class HistoryEntry:
     sha256: str | None
     answers: dict
     archived: bool = False
+    pdf_path: str | None = None  # the PDF last exported from the document (``record_pdf``)
+    pdf_sha256: str | None = None
 
     @property
     def period(self) -> tuple[str | None, str | None, str]:
@@ -170,6 +173,22 @@ class History:
                 return row_id
         return None
 
+    def previous_answers(self, directive_id: str, period: Period) -> dict | None:
+        """The answers of the report of ``directive_id`` for the period just before ``period``
+        (as long as it: the quarter before a quarter), generated or sent, the newest if several;
+        None when there is none, or when ``period`` has no dates."""
+        dates = previous_dates(period)
+        if dates is None:
+            return None
+        wanted = tuple(day.isoformat() for day in dates)
+        found = [
+            entry
+            for status in ("generated", "submitted")
+            for entry in self.list(limit=1_000_000, status=status, archived=None)
+            if entry.directive_id == directive_id and entry.period[:2] == wanted
+        ]
+        return max(found, key=lambda e: (e.report_date, e.id)).answers if found else None
+
     def _existing(self, tx: Store, entry_id: int, doing: str) -> str:
         status = tx.status(entry_id)
         if status is None:
@@ -202,6 +221,15 @@ class History:
 
     def unarchive(self, entry_id: int) -> None:
         self.archive(entry_id, archived=False)
+
+    def record_pdf(self, entry_id: int, path: Path, sha256: str) -> None:
+        """The PDF exported from a report's document, kept beside it (the last one exported)."""
+        with self.store.transaction() as tx:
+            if self._existing(tx, entry_id, "record_pdf") not in ("generated", "submitted"):
+                raise UserError(
+                    "Chỉ ghi được bản PDF cho báo cáo đã tạo.", f"record_pdf({entry_id}): no file"
+                )
+            tx.update_report(entry_id, {"pdf_path": str(path), "pdf_sha256": sha256})
 
     def recorded_at(self, target: Path) -> HistoryEntry | None:
         """The generated or sent report whose document is ``target``, if any."""
@@ -238,6 +266,9 @@ class History:
         server) generates that way.
         """
         target = checked_target(out)
+        if report.compare_previous and report.previous is None:
+            earlier = self.previous_answers(report.directive.id, report.period)
+            report = with_previous(report, earlier)
         token = uuid.uuid4().hex
         if numbered is None:
             numbered = report.number is not None or self.store.may_number()
@@ -473,6 +504,8 @@ class History:
             sha,
             answers,
             archived,
+            pdf_path,
+            pdf_sha,
         ) = row
         snapshot = json.loads(answers)
         agency = snapshot.get("profile", {}).get("symbol", "")
@@ -498,6 +531,8 @@ class History:
             sha,
             snapshot,
             bool(archived),
+            pdf_path,
+            pdf_sha,
         )
 
     def get(self, entry_id: int) -> HistoryEntry:

@@ -15,6 +15,7 @@ The same SQL as SQLite (``sql.py``) with these differences:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -23,7 +24,14 @@ from pathlib import Path
 import psycopg
 
 from assistant.core.errors import UserError
-from assistant.storage.contract import REPORT_COLUMNS, Filters, local_actor, newer_schema
+from assistant.storage.connect_errors import refusal
+from assistant.storage.contract import (
+    REPORT_COLUMNS,
+    Filters,
+    ServerUnreachable,
+    local_actor,
+    newer_schema,
+)
 from assistant.storage.folding import tokens
 from assistant.storage.sql import SqlStore
 
@@ -113,7 +121,13 @@ def _v2(conn: psycopg.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: psycopg.Connection) -> None:
+    """SQLite's v7: the PDF exported from a report and its SHA-256 (the roles' table grants and
+    policies cover the new columns)."""
+    conn.execute("ALTER TABLE reports ADD COLUMN pdf_path text, ADD COLUMN pdf_sha256 text")
+
+
+MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -152,7 +166,7 @@ def _lock_key(token: str) -> int:
 
 
 def unreachable(where: str, exc: Exception) -> UserError:
-    return UserError(
+    return ServerUnreachable(
         f"Không kết nối được máy chủ dữ liệu ({where}). Hãy kiểm tra mạng, địa chỉ máy chủ, tên "
         "người dùng và mật khẩu, hoặc hỏi bộ phận tin học của cơ quan.",
         f"postgresql {where}: {exc}",
@@ -163,25 +177,33 @@ class PostgresStore(SqlStore):
     LOG_ORDER = "id"
     SAME_PATH = "lower(output_path) = lower(?)"
 
-    def __init__(self, url: str, data_dir: Path) -> None:
+    def __init__(self, url: str, data_dir: Path, password: str | None = None) -> None:
+        """``password``: from the keyring (``server_settings``), kept out of the URL, which may be
+        shown and logged; without one libpq looks in PGPASSWORD and its password file."""
         self.data_dir = data_dir
+        self._transactions = 0  # how deep inside transaction(): no reconnecting there
+        self._open = functools.partial(
+            psycopg.connect,
+            url,
+            **({"password": password} if password else {}),
+            autocommit=True,  # transactions are explicit: ``transaction()``
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name="bao-cao-nhanh",
+            options=f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+            f" -c idle_in_transaction_session_timeout={STALLED_TRANSACTION_MS}",
+            # A server gone without a word (a cable pulled) is noticed within a minute.
+            keepalives=1,
+            keepalives_idle=30,
+            keepalives_interval=10,
+            keepalives_count=3,
+        )
         try:
-            self.conn = psycopg.connect(
-                url,
-                autocommit=True,  # transactions are explicit: ``transaction()``
-                connect_timeout=CONNECT_TIMEOUT_S,
-                application_name="bao-cao-nhanh",
-                options=f"-c lock_timeout={LOCK_TIMEOUT_MS}"
-                f" -c idle_in_transaction_session_timeout={STALLED_TRANSACTION_MS}",
-                # A server gone without a word (a cable pulled) is noticed within a minute.
-                keepalives=1,
-                keepalives_idle=30,
-                keepalives_interval=10,
-                keepalives_count=3,
-            )
+            self.conn = self._open()
         except psycopg.Error as exc:
-            where = psycopg.conninfo.conninfo_to_dict(url).get("host", "?")
-            raise unreachable(str(where), exc) from exc
+            named = psycopg.conninfo.conninfo_to_dict(url)
+            raise refusal(
+                exc, *(str(named.get(key, "?")) for key in ("host", "user", "dbname"))
+            ) from exc
         info = self.conn.info
         self.where = f"máy chủ {info.host}:{info.port}, cơ sở dữ liệu {info.dbname}"
         self.actor = local_actor(db_user=info.user)
@@ -199,7 +221,19 @@ class PostgresStore(SqlStore):
             self.conn.close()
             raise
 
+    def _reconnect_if_lost(self) -> None:
+        """A connection lost (the network, a server restart) is opened again before the next
+        read or transaction, never inside one: the window goes on once the server is back."""
+        if not self.conn.broken or self._transactions:
+            return
+        try:
+            self.conn = self._open()
+        except psycopg.Error as exc:
+            raise unreachable(self.where, exc) from exc
+        log.info("%s: connected again", self.where)
+
     def execute(self, sql: str, params: object = ()) -> psycopg.Cursor:
+        self._reconnect_if_lost()
         try:
             return self.conn.execute(sql.replace("?", "%s"), params)
         except psycopg.OperationalError as exc:
@@ -209,6 +243,8 @@ class PostgresStore(SqlStore):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[PostgresStore]:
+        self._reconnect_if_lost()
+        self._transactions += 1
         try:
             with self.conn.transaction():
                 yield self
@@ -224,6 +260,12 @@ class PostgresStore(SqlStore):
                 "sau ít phút.",
                 f"{self.where}: waited {LOCK_TIMEOUT_MS} ms for a lock: {exc}",
             ) from exc
+        except psycopg.OperationalError as exc:  # after LockNotAvailable, one of its kind
+            if not self.conn.broken:
+                raise
+            raise unreachable(self.where, exc) from exc
+        finally:
+            self._transactions -= 1
 
     def may_number(self) -> bool:
         """Whether this login may take numbers from the register (a văn thư, or the owner)."""
