@@ -403,7 +403,7 @@ def test_shortcuts_menus_and_remembered_size(qtbot, library: Path) -> None:
     window = open_window(qtbot, with_profile(library))
     shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
     assert {"Ctrl+N", "Ctrl+S", "Ctrl+G", "Ctrl+F"} <= shortcuts
-    assert [a.text() for a in window.menuBar().actions()] == ["&Báo cáo", "&Công cụ"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Báo cáo", "&Công cụ", "Trợ &giúp"]
     window.resize(720, 540)  # inside the offscreen screen (800×600)
     window.close()
     again = open_window(qtbot, library)

@@ -54,7 +54,8 @@ def _menu_texts(window: MainWindow) -> dict[str, list[str]]:
 
 def test_the_menus_offer_pdf_printing_and_where_things_are(window: MainWindow) -> None:
     menus = _menu_texts(window)
-    assert menus["&Công cụ"][-4:] == ["Xuất PDF…", "In…", "Giới thiệu…", "Mở thư mục dữ liệu"]
+    assert menus["&Công cụ"][-2:] == ["Xuất PDF…", "In…"]
+    assert menus["Trợ &giúp"] == ["Giới thiệu…", "Mở thư mục dữ liệu"]
     assert {"Xuất PDF…", "In…"} <= set(window.history_tab.buttons)
 
 

@@ -3,6 +3,7 @@ history in a tab."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -24,11 +25,16 @@ from PySide6.QtWidgets import (
 
 from assistant.core import readiness
 from assistant.core.agency import load_profile
-from assistant.core.answers import answers_to_report, for_new_period, period_answers
+from assistant.core.answers import (
+    answers_to_report,
+    for_new_period,
+    period_answers,
+    with_previous,
+)
 from assistant.core.directives import DirectiveLibrary
 from assistant.core.errors import UserError
 from assistant.core.layout import build_layout
-from assistant.gui import about_dialog, export_actions, messages, period_dialog
+from assistant.gui import about_dialog, export_actions, messages, period_dialog, server_dialog
 from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
 from assistant.gui.due_tab import DueTab
@@ -39,9 +45,11 @@ from assistant.gui.preview import PreviewDialog
 from assistant.gui.profile_wizard import ProfileWizard
 from assistant.gui.reminders import daily_reminders
 from assistant.gui.report_editor import ReportEditor
-from assistant.storage.history import History
+from assistant.storage import offline
+from assistant.storage.contract import ServerNotOpened
 
 AUTOSAVE_MS = 500
+SERVER_RETRY_S = 60  # after the server went away, the next try to save a draft to it
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +58,8 @@ class MainWindow(QMainWindow):
         self.data_dir, self.open_results = data_dir, open_results
         self.setWindowTitle(self.tr("Báo cáo nhanh"))
         self.settings = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat)
-        self.history = History.open_in(data_dir)
+        # Without its server, the history is the drafts kept on this PC (storage/offline.py).
+        self.history, unreachable = server_dialog.open_history(data_dir)
         self.library = DirectiveLibrary(user_dir=data_dir / "directives")
         self.profile = load_profile(data_dir)
         self.editor: ReportEditor | None = None
@@ -58,6 +67,11 @@ class MainWindow(QMainWindow):
         self.draft_id: int | None = None
         self.dirty = False  # typed since loaded or saved: nothing is saved before the clerk types
         self.saved_period: dict = {}  # the period of the draft as saved (or as opened)
+        self.shown_is_draft = (
+            True  # False once the entry shown is generated: edits make a new draft
+        )
+        self.server_retry_at = 0.0  # after the server went away: no save tried before this
+        self.server_lost = self.told_server_lost = False
         self._loading = False
         self.last_output: Path | None = None  # the file of the report last generated
         self.flow: GenerateFlow | None = None
@@ -70,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.due_tab)  # the window opens on what is due
         self.reminders = daily_reminders(self, data_dir)
         self.reminders.clicked.connect(lambda: self.tabs.setCurrentWidget(self.due_tab))
+        server_dialog.after_start(self, data_dir, unreachable)
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -188,10 +203,10 @@ class MainWindow(QMainWindow):
         action(tools, self.tr("Sửa công văn…"), self.edit_directive)
         action(tools, self.tr("Kiểm tra thể thức một văn bản…"), self.check_document)
         action(tools, self.tr("Thông tin cơ quan báo cáo…"), self.edit_profile)
+        server_dialog.add_to_menu(tools, self, self.data_dir)
         tools.addSeparator()
         export_actions.add_to_menu(tools, self, lambda: self.last_output)
-        tools.addSeparator()
-        about_dialog.add_to_menu(tools, self, self.data_dir)
+        about_dialog.add_to_menu(self.menuBar().addMenu(self.tr("Trợ &giúp")), self, self.data_dir)
 
     # -- directives and drafts ------------------------------------------------------------
     def select_directive(self, directive_id: str, show: bool = True) -> None:
@@ -255,6 +270,7 @@ class MainWindow(QMainWindow):
             self._loading = False
         self.autosave.stop()
         self.draft_id, self.dirty = entry.id, False
+        self.shown_is_draft = entry.status == "draft"
         self.saved_period = entry.answers.get("period") or {}
         self._say(self.tr("Bản nháp #{id}").format(id=entry.id) + self._period_text(entry.answers))
 
@@ -276,7 +292,7 @@ class MainWindow(QMainWindow):
             return
         if not self.dirty:
             self.dirty = True
-            if self.draft_id is not None and self.history.status(self.draft_id) != "draft":
+            if self.draft_id is not None and not self.shown_is_draft:
                 self._say(
                     self.tr(
                         "Báo cáo #{id} đã tạo được giữ nguyên; sửa đổi từ đây lưu thành bản nháp mới"
@@ -396,13 +412,20 @@ class MainWindow(QMainWindow):
         self.autosave.stop()
         if not self.editor or not self.dirty:
             return
-        answers = self._without_clash(self.editor.answers())
+        if time.monotonic() < self.server_retry_at:
+            return  # the server went away a moment ago: not a 10-second wait at every pause
         before = self.draft_id
         try:
+            answers = self._without_clash(self.editor.answers())
             self.draft_id = self.history.save_draft(self.editor.directive, answers, self.draft_id)
+        except ServerNotOpened as exc:
+            self._server_lost(exc)
+            return
         except UserError as exc:
             messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
             return
+        self.server_retry_at, self.server_lost = 0.0, False
+        self.shown_is_draft = True
         self.dirty, self.saved_period = False, answers.get("period") or {}
         if before is not None and before != self.draft_id:
             text = self.tr("Đã lưu bản nháp mới #{id} (báo cáo #{old} giữ nguyên)").format(
@@ -413,6 +436,42 @@ class MainWindow(QMainWindow):
         self._say(text)
         if before != self.draft_id:  # a new row; an edited draft's row needs no reload per key
             self.history_tab.refresh()
+
+    def _server_lost(self, exc: ServerNotOpened) -> None:
+        """The server went away while the clerk typed: what is typed stays in the editor and is
+        saved at the first pause after a minute once the server answers; said once, then in the
+        status bar. Closing the window first keeps the draft on this PC (``closeEvent``)."""
+        self.server_retry_at, self.server_lost = time.monotonic() + SERVER_RETRY_S, True
+        text = self.tr(
+            "Mất kết nối máy chủ dữ liệu: bản nháp đang soạn chưa được lưu lên máy chủ; chương "
+            "trình thử lại sau một phút. Đóng chương trình thì bản nháp được giữ trên máy này."
+        )
+        self.statusBar().showMessage(text)
+        if not self.told_server_lost:
+            self.told_server_lost = True
+            messages.warn(self, self.tr("Mất kết nối máy chủ dữ liệu"), exc.message + "\n\n" + text)
+
+    def _keep_unsaved_on_this_pc(self) -> None:
+        """Closing with typing the server never took: the draft goes to this PC's offline drafts,
+        offered for moving to the server at the next start."""
+        if not (self.editor and self.dirty and self.server_lost):
+            return
+        try:
+            kept = offline.keep_on_this_pc(
+                self.data_dir, self.editor.directive, self.editor.answers()
+            )
+        except UserError as exc:
+            messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
+            return
+        messages.inform(
+            self,
+            self.tr("Bản nháp giữ trên máy này"),
+            self.tr(
+                "Máy chủ dữ liệu chưa kết nối lại, nên bản nháp đang soạn được giữ trên máy này "
+                "(bản nháp #{id}). Lần mở sau, khi máy chủ đã kết nối, chương trình sẽ hỏi để "
+                "chuyển lên máy chủ."
+            ).format(id=kept),
+        )
 
     def _clashing_draft(self, answers: dict) -> int | None:
         other = self.history.newest_draft(self.editor.directive.id, answers)
@@ -462,10 +521,14 @@ class MainWindow(QMainWindow):
             messages.warn(self, self.tr("Số liệu chưa đúng"), "\n".join(problems))
             return None
         try:
-            return answers_to_report(self.editor.answers(), self.editor.directive, self.profile)
+            report = answers_to_report(self.editor.answers(), self.editor.directive, self.profile)
         except UserError as exc:
             messages.warn(self, self.tr("Báo cáo còn thiếu"), exc.message)
             return None
+        if report.compare_previous:  # the preview compares as the report will
+            previous = self.history.previous_answers(report.directive.id, report.period)
+            report = with_previous(report, previous)
+        return report
 
     def preview(self) -> None:
         report = self._report()
@@ -502,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def _generated(self, entry_id: int, result) -> None:
         self.draft_id, self.dirty = entry_id, False  # no longer a draft: edits start a new one
+        self.shown_is_draft = False
         self._say(
             self.tr("Đã tạo báo cáo #{id}: {path}").format(id=entry_id, path=result.path.name)
         )
@@ -598,7 +662,9 @@ class MainWindow(QMainWindow):
                 self.editor.load(answers)
 
     def closeEvent(self, event) -> None:
+        self.server_retry_at = 0.0  # one last try, now
         self.save_draft()
+        self._keep_unsaved_on_this_pc()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.history.close()
