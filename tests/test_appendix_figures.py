@@ -336,3 +336,25 @@ def test_the_editor_holds_both_options(qtbot) -> None:
     assert editor.answers()["compare_previous"] is True
     editor.load(factories.answers())
     assert not {"appendix_figures", "compare_previous"} & set(editor.answers())
+
+
+def test_the_preview_shows_the_appendix_as_the_report_prints_it(
+    qtbot, data_dir, monkeypatch, tmp_path
+) -> None:
+    from tests.test_gui import Answers, fill_everything, open_window, with_profile
+
+    clerk = Answers(monkeypatch, tmp_path / "out.docx")
+    folder = data_dir / "directives"
+    folder.mkdir()
+    (folder / f"{factories.DIRECTIVE['id']}.json").write_text(
+        json.dumps(factories.DIRECTIVE, ensure_ascii=False), encoding="utf-8"
+    )
+    window = open_window(qtbot, with_profile(data_dir))
+    window.select_directive(factories.DIRECTIVE["id"])
+    fill_everything(window)
+    window.editor.options["appendix_figures"].setChecked(True)
+    window.preview()
+    assert not clerk.texts("warn")
+    text = window.preview_dialog.view.toPlainText()
+    assert "Phụ lục" in text and "SỐ LIỆU KẾT QUẢ THỰC HIỆN" in text
+    assert "Facebook" in text and "125.000" in text.split("SỐ LIỆU KẾT QUẢ THỰC HIỆN")[1]

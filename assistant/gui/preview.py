@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.core.figure_table import Appendix
 from assistant.core.formats import Element
 from assistant.core.layout import ReportLayout
 from assistant.gui import messages
@@ -70,6 +71,35 @@ def layout_html(layout: ReportLayout) -> str:
         f"<td width='45%'><i><b>{escape(fmt.recipients_label)}</b></i><br><small>{recipients}</small></td>"
         f"<td align='center'>{signer}<br><br><br><br>{name}</td></tr></table>"
     )
+    if layout.appendix:
+        parts.append(_appendix_html(layout.appendix))
+    return "\n".join(parts)
+
+
+def _appendix_html(appendix: Appendix) -> str:
+    """The «Phụ lục số liệu» as the report prints it after the signature, on its own page."""
+    parts = [
+        "<hr>",
+        f"<p align='center'><b>{escape(appendix.heading)}</b><br><b>{escape(appendix.title)}</b>"
+        f"<br><i>{escape(appendix.attached)}</i></p>",
+    ]
+    for table in appendix.tables:
+        parts.append(f"<p><b>{escape(table.caption)}</b></p>")
+        rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.header) + "</tr>"]
+        for index, row in enumerate(table.rows):
+            bold = table.total and index == len(table.rows) - 1  # the «Tổng cộng» row
+            cells = (
+                f"<td align='{'right' if numeric else 'left'}'>"
+                + (f"<b>{escape(cell)}</b>" if bold else escape(cell))
+                + "</td>"
+                for cell, numeric in zip(row, table.numeric, strict=False)
+            )
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append(
+            "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+            + "".join(rows)
+            + "</table>"
+        )
     return "\n".join(parts)
 
 
