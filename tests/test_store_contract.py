@@ -79,6 +79,16 @@ def test_drafts_are_saved_updated_found_per_period_and_deleted(history: History)
         history.delete_draft(other)
 
 
+def test_one_directives_reports_are_listed_and_counted_apart(history: History) -> None:
+    directive = factories.directive()
+    other = replace(directive, id="other-cv-2024")
+    mine = history.save_draft(directive, factories.answers(number=None))
+    history.save_draft(other, factories.answers(number=None, directive=other.id))
+    assert [e.id for e in history.list(directive=directive.id)] == [mine]
+    assert history.count(directive=other.id) == 1 and history.count() == 2
+    assert history.list(status="generated", directive=directive.id) == []
+
+
 def test_generate_takes_the_next_number_and_records_the_file(
     history: History, tmp_path: Path
 ) -> None:

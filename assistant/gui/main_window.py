@@ -326,9 +326,10 @@ class MainWindow(QMainWindow):
             draft = next(
                 (
                     e.id
-                    for e in self.history.list(limit=1000, status="draft")
-                    if e.directive_id == directive_id
-                    and {k: (e.answers.get("period") or {}).get(k) for k in period} == period
+                    for e in self.history.list(
+                        limit=1_000_000, status="draft", directive=directive_id
+                    )
+                    if {k: (e.answers.get("period") or {}).get(k) for k in period} == period
                 ),
                 None,
             )
@@ -361,8 +362,7 @@ class MainWindow(QMainWindow):
         reports = [
             e
             for status in ("submitted", "generated")
-            for e in self.history.list(limit=1000, status=status)
-            if e.directive_id == directive_id
+            for e in self.history.list(limit=1_000_000, status=status, directive=directive_id)
         ]
         last = max(reports, key=lambda e: (e.report_date, e.id), default=None)
         if last is None:

@@ -59,6 +59,7 @@ class Filters:
     status: str | None = None
     issuer: str | None = None
     archived: bool | None = False
+    directive: str | None = None  # one directive's reports only
 
 
 @dataclass(frozen=True)

@@ -184,8 +184,10 @@ class History:
         found = [
             entry
             for status in ("generated", "submitted")
-            for entry in self.list(limit=1_000_000, status=status, archived=None)
-            if entry.directive_id == directive_id and entry.period[:2] == wanted
+            for entry in self.list(
+                limit=1_000_000, status=status, archived=None, directive=directive_id
+            )
+            if entry.period[:2] == wanted
         ]
         return max(found, key=lambda e: (e.report_date, e.id)).answers if found else None
 
@@ -569,9 +571,10 @@ class History:
         status: str | None = None,
         issuer: str | None = None,
         archived: bool | None = False,
+        directive: str | None = None,
     ) -> list[HistoryEntry]:
         """Newest first."""
-        rows = self.store.reports(Filters(year, status, issuer, archived), limit, offset)
+        rows = self.store.reports(Filters(year, status, issuer, archived, directive), limit, offset)
         return [self._entry(r) for r in rows]
 
     def count(
@@ -581,8 +584,9 @@ class History:
         status: str | None = None,
         issuer: str | None = None,
         archived: bool | None = False,
+        directive: str | None = None,
     ) -> int:
-        return self.store.count(Filters(year, status, issuer, archived))
+        return self.store.count(Filters(year, status, issuer, archived, directive))
 
     def search(
         self,

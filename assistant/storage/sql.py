@@ -122,7 +122,11 @@ class SqlStore:
             # A date range, not ``year = ?``: the newest-first date index then serves it directly.
             clauses.append("reports.report_date >= ? AND reports.report_date < ?")
             params += [f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"]
-        for column, value in (("status", filters.status), ("issuer", filters.issuer)):
+        for column, value in (
+            ("status", filters.status),
+            ("issuer", filters.issuer),
+            ("directive_id", filters.directive),
+        ):
             if value is not None:
                 clauses.append(f"reports.{column} = ?")
                 params.append(value)
