@@ -241,7 +241,6 @@ def second_window_shots(out: Path) -> None:
     settle()
     save(window, out, "0-viec-can-bao-cao")  # the window opens on what is due
     window.tabs.setCurrentWidget(window.figures_tab)
-    window.figures_tab.refresh()
     settle(400)
     save(window, out, "7-so-lieu")
     window.close()

@@ -94,7 +94,8 @@ class Reminders(QObject):
         self.shown.append(text)
         log.info("reminder: %s", text.replace("\n", " "))
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            self.show_status(" ".join(text.split("\n")[:2]))
+            # one line: the counts, then the first report without its list dash
+            self.show_status(" ".join(line.removeprefix("– ") for line in text.splitlines()[:2]))
             return
         if self.tray is None:
             self.tray = QSystemTrayIcon(self._icon(), self)
@@ -117,10 +118,7 @@ def daily_reminders(window: QMainWindow, data_dir: Path) -> Reminders:
     reminders = Reminders(
         window,
         lambda today: due_list(data_dir, today, HORIZON_DAYS),
-        # one line in the status bar: the counts, then the first report, without the list dash
-        lambda text: window.statusBar().showMessage(
-            " ".join(line.removeprefix("– ") for line in text.splitlines()[:2])
-        ),
+        window.statusBar().showMessage,
     )
     QTimer.singleShot(0, reminders, reminders.start)  # once the window shows: it opens no later
     return reminders
