@@ -1,6 +1,7 @@
 """One source for the limits: every field of both schemas is bounded, by the numbers of limits.py."""
 
-from assistant.core import answers, directives, limits
+from assistant.core import limits
+from assistant.core.schemas import schema
 
 
 def _unbounded(node: object, where: str = "") -> list[str]:
@@ -21,16 +22,16 @@ def _unbounded(node: object, where: str = "") -> list[str]:
 
 
 def test_every_string_number_and_list_of_both_schemas_has_a_limit() -> None:
-    assert _unbounded(answers.schema()) == []
-    assert _unbounded(directives._validator().schema) == []
+    assert _unbounded(schema("answers")) == []
+    assert _unbounded(schema("directive")) == []
 
 
 def test_the_field_kinds_carry_the_numbers_of_the_limits_module() -> None:
-    defs = answers.schema()["$defs"]
+    defs = schema("answers")["$defs"]
     assert defs["count"]["maximum"] == limits.COUNT_MAX
     assert (defs["outgoing_number"]["minimum"], defs["outgoing_number"]["maximum"]) == (1, 99_999)
     assert defs["narrative"]["maxLength"] == limits.NARRATIVE_MAX_CHARS
     assert defs["name"]["maxLength"] == limits.NAME_MAX_CHARS
-    assert directives._validator().schema["$defs"]["narrative"]["maxLength"] == (
+    assert schema("directive")["$defs"]["narrative"]["maxLength"] == (
         limits.NARRATIVE_MAX_CHARS
     )

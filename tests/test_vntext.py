@@ -5,6 +5,9 @@ import unicodedata
 from datetime import date
 
 import pytest
+from babel.numbers import format_decimal, format_percent
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.core import vntext
 
@@ -92,3 +95,28 @@ def test_case_helpers() -> None:
     assert vntext.lower_initial("Kết quả thực hiện") == "kết quả thực hiện"
     assert vntext.lower_initial("UBND tỉnh") == "UBND tỉnh"
     assert vntext.upper_initial("về công tác") == "Về công tác"
+
+
+# Babel's CLDR patterns are the reference the numbers were first written with; Babel is a test
+# dependency only now, and these keep the two the same on any value the reports can hold.
+_COUNTS = st.integers(min_value=-(10**15), max_value=10**15)
+_FLOATS = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+_SHARES = st.floats(min_value=-1, max_value=10, allow_nan=False, allow_infinity=False)
+
+
+@given(st.one_of(_COUNTS, _FLOATS))
+def test_numbers_are_written_as_babels_vi_pattern(value: float) -> None:
+    assert vntext.number(value) == format_decimal(value, locale="vi", format="#,##0.##")
+
+
+@given(_SHARES)
+def test_percentages_are_written_as_babels_vi_patterns(share: float) -> None:
+    assert vntext.percent(share) == format_percent(share, locale="vi", format="#,##0.0%")
+    assert vntext.limit_percent(share) == format_percent(share, locale="vi", format="#,##0.##%")
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [(0.085, "8,5%"), (0.04, "4,0%"), (0.15, "15,0%"), (0.00025, "0,0%")]
+)
+def test_shares_always_keep_one_decimal(share: float, expected: str) -> None:
+    assert vntext.percent(share) == expected

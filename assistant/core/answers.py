@@ -10,9 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
-from functools import cache
-
-import jsonschema
 
 from assistant.core import vntext
 from assistant.core.catalogue import kind as task_kind
@@ -20,7 +17,7 @@ from assistant.core.errors import UserError
 from assistant.core.figure_table import previous_dates
 from assistant.core.figures import figures_from_dict, figures_to_dict
 from assistant.core.gate import clean_tree
-from assistant.core.limits import with_limits
+from assistant.core.schemas import first_error
 from assistant.core.model import (
     AgencyProfile,
     BodyKind,
@@ -32,9 +29,6 @@ from assistant.core.model import (
     TaskAnswer,
     TaskStatus,
 )
-from assistant.paths import RESOURCES
-
-SCHEMA_PATH = RESOURCES / "schemas" / "answers.schema.json"
 
 _MESSAGES = {
     "type": "sai kiểu dữ liệu (cần {expected})",
@@ -61,41 +55,27 @@ _TYPE_NAMES = {
 }
 
 
-@cache
-def schema() -> dict:
-    """The answers schema with the limits of :mod:`assistant.core.limits` written into it."""
-    return with_limits(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
-def _check(instance: object, subschema: dict, where: str) -> None:
-    """Validate against a (sub)schema of answers.schema.json; raise UserError for the first error."""
-    validator = jsonschema.Draft202012Validator(
-        {**subschema, "$defs": schema()["$defs"]}, format_checker=jsonschema.FormatChecker()
-    )
-    errors = sorted(
-        validator.iter_errors(instance), key=lambda e: (len(e.path), list(map(str, e.path)))
-    )
-    if not errors:
+def _check(instance: object, definition: str, where: str) -> None:
+    """Validate against answers.schema.json (or one of its ``$defs``); raise UserError for the
+    first error."""
+    err = first_error(instance, "answers", definition)
+    if err is None:
         return
-    err = errors[0]
-    path = ".".join([where, *map(str, err.path)]).strip(".")
-    if err.validator == "required":
-        missing = err.message.split("'")[1]
-        path = f"{path}.{missing}".strip(".")
-    expected = err.validator_value
+    path = ".".join(part for part in (where, *map(str, err.path), err.missing) if part)
+    expected = err.value
     if isinstance(expected, list):
         expected = " hoặc ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
-    text = _MESSAGES.get(err.validator, "không hợp lệ").format(
+    text = _MESSAGES.get(err.keyword, "không hợp lệ").format(
         expected=_TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else expected,
-        limit=vntext.number(err.validator_value) if err.validator in _LIMITS else "",
-        choices=", ".join(map(str, err.validator_value)) if err.validator == "enum" else "",
+        limit=vntext.number(err.value) if err.keyword in _LIMITS else "",
+        choices=", ".join(map(str, err.value)) if err.keyword == "enum" else "",  # type: ignore[call-overload]
     )
     raise UserError(f"Trường «{path}» {text}.", f"{path}: {err.message}", field=path)
 
 
 def profile_from_dict(data: dict) -> AgencyProfile:
     data = clean_tree(data, "profile")
-    _check(data, {"$ref": "#/$defs/profile"}, "profile")
+    _check(data, "profile", "profile")
     return AgencyProfile(
         name=data["name"],
         kind=BodyKind(data["kind"]),
@@ -151,7 +131,7 @@ def _task_answer(directive: Directive, task_id: str, data: dict) -> TaskAnswer:
                 f"{where}: task kind {task.kind} takes no figures",
                 field=where,
             )
-        _check(data["figures"], {"$ref": f"#/$defs/{form}"}, where)
+        _check(data["figures"], form, where)
         figures = figures_from_dict(form, data["figures"])
         problems = figures.problems()  # type: ignore[attr-defined]
         if problems:
@@ -175,10 +155,6 @@ def _period(data: dict | None) -> Period:
     return Period(_date(data.get("start")), _date(data.get("end")), data.get("label", ""))
 
 
-def _top_level() -> dict:
-    return {key: value for key, value in schema().items() if key != "$defs"}
-
-
 def _previous_figures(directive: Directive, data: dict) -> PreviousPeriod:
     """The figures of a previous period's answers (``tasks`` and ``period``, schema-checked);
     a task the directive no longer has is left out, as nothing can be compared with it."""
@@ -196,7 +172,7 @@ def previous_from_answers(directive: Directive, data: dict) -> PreviousPeriod:
     given to ``generate --previous-answers``)."""
     try:
         data = clean_tree(data)
-        _check(data, _top_level(), "")
+        _check(data, "", "")
         return _previous_figures(directive, data)
     except UserError as exc:
         raise UserError(
@@ -256,7 +232,7 @@ def answers_to_report(
     """Build a Report; the answers' own profile wins over the saved one. ``previous``: the
     previous period's answers to compare with; else those the snapshot kept, if any."""
     data = clean_tree(data)
-    _check(data, _top_level(), "")
+    _check(data, "", "")
     if data.get("directive") and data["directive"] != directive.id:
         raise UserError(
             f"Tệp trả lời dành cho công văn «{data['directive']}», không phải «{directive.id}».",

@@ -9,15 +9,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
-
-import jsonschema
 
 from assistant.core.errors import UserError
 from assistant.core.fileio import atomic_write_text, read_json_object
 from assistant.core.gate import clean_tree
-from assistant.core.limits import with_limits
 from assistant.core.model import (
     AddresseeGroup,
     BodyKind,
@@ -27,17 +23,11 @@ from assistant.core.model import (
     Task,
 )
 from assistant.core.request import rule_from_dict
+from assistant.core.schemas import first_error
 from assistant.core.vntext import fold
 from assistant.paths import RESOURCES
 
 BUNDLED_DIR = RESOURCES / "directives"
-SCHEMA_PATH = RESOURCES / "schemas" / "directive.schema.json"
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = with_limits(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 def _date(value: str | None) -> date | None:
@@ -47,9 +37,8 @@ def _date(value: str | None) -> date | None:
 def directive_from_dict(data: dict) -> Directive:
     """Build a Directive from its JSON form; raise UserError naming the first bad field."""
     data = clean_tree(data)
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
+    err = first_error(data, "directive")
+    if err is not None:
         where = ".".join(str(p) for p in err.path) or "(gốc)"
         raise UserError(
             f"Tệp công văn không hợp lệ ở trường «{where}».", f"{where}: {err.message}", field=where

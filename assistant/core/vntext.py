@@ -2,7 +2,9 @@
 
 NĐ30 (Phụ lục I, II.4b): days below 10 and months 1 and 2 take a leading zero; months 3–12 do
 not ("ngày 05 tháng 02 năm 2024", "ngày 29 tháng 6 năm 2019"). Party documents follow the same
-rule. Numbers group thousands with "." and use "," as the decimal mark (Babel's "vi" locale).
+rule. Numbers group thousands with "." and use "," as the decimal mark (CLDR's "vi" locale),
+rounded half to even as CLDR's patterns are; Python's own format does it, which spares loading a
+locale library's data for three patterns (``tests/test_vntext.py`` compares them with Babel's).
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-
-from babel.numbers import format_decimal, format_percent
+from decimal import ROUND_HALF_EVEN, Decimal
 
 # XML 1.0 forbids C0 controls except tab, newline and carriage return (and a few non-characters).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -62,20 +63,33 @@ def short_date(d: date) -> str:
     return f"{day(d)}/{month(d)}/{d.year}"
 
 
+_VI_MARKS = str.maketrans(",.", ".,")  # Python's "1,234.5" → "1.234,5"
+
+
+def _vi(value: float | int | Decimal, places: int, *, trim: bool) -> str:
+    """``value`` rounded half to even to ``places`` decimals, thousands grouped; ``trim`` drops
+    the zeros after the mark (the optional "#" places of a CLDR pattern)."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = f"{exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN):,f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.translate(_VI_MARKS)
+
+
 def number(value: float | int) -> str:
-    """ "12.500", "8,5"."""
-    return format_decimal(value, locale="vi", format="#,##0.##")
+    """ "12.500", "8,5": up to two decimals, as the pattern #,##0.## writes them."""
+    return _vi(value, 2, trim=True)
 
 
 def percent(share: float) -> str:
     """``share`` in [0, 1] as "8,5%", "4,0%", "15,0%": always one decimal, so that figures
     side by side read alike."""
-    return format_percent(share, locale="vi", format="#,##0.0%")
+    return _vi(Decimal(str(share)) * 100, 1, trim=False) + "%"
 
 
 def limit_percent(share: float) -> str:
     """A rule's threshold as the directive states it: "15%"."""
-    return format_percent(share, locale="vi", format="#,##0.##%")
+    return _vi(Decimal(str(share)) * 100, 2, trim=True) + "%"
 
 
 def fold(text: str) -> str:
