@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import uuid
 from pathlib import Path
 
 from assistant.core.errors import UserError
@@ -52,7 +51,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = temp_path_for(target, uuid.uuid4().hex)
+    temp = temp_path_for(target, os.urandom(16).hex())
     write_temp(temp, data)
     try:
         publish(temp, target)
