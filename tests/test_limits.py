@@ -32,6 +32,4 @@ def test_the_field_kinds_carry_the_numbers_of_the_limits_module() -> None:
     assert (defs["outgoing_number"]["minimum"], defs["outgoing_number"]["maximum"]) == (1, 99_999)
     assert defs["narrative"]["maxLength"] == limits.NARRATIVE_MAX_CHARS
     assert defs["name"]["maxLength"] == limits.NAME_MAX_CHARS
-    assert schema("directive")["$defs"]["narrative"]["maxLength"] == (
-        limits.NARRATIVE_MAX_CHARS
-    )
+    assert schema("directive")["$defs"]["narrative"]["maxLength"] == (limits.NARRATIVE_MAX_CHARS)

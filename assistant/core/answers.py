@@ -17,7 +17,6 @@ from assistant.core.errors import UserError
 from assistant.core.figure_table import previous_dates
 from assistant.core.figures import figures_from_dict, figures_to_dict
 from assistant.core.gate import clean_tree
-from assistant.core.schemas import first_error
 from assistant.core.model import (
     AgencyProfile,
     BodyKind,
@@ -29,6 +28,7 @@ from assistant.core.model import (
     TaskAnswer,
     TaskStatus,
 )
+from assistant.core.schemas import first_error
 
 _MESSAGES = {
     "type": "sai kiểu dữ liệu (cần {expected})",
