@@ -196,7 +196,7 @@ def test_whole_flow_generates_a_checked_report(
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "BÁO CÁO" in texts and any("125.000 lượt xem" in t for t in texts)
     assert Document(str(out)).tables[0].cell(1, 0).text == "Số: 01/BC-PTTH"  # the register's number
-    entry = History.open_in(library).get(window.draft_id)
+    entry = History.open_in(library).get(window.drafts.draft_id)
     assert entry.status == "generated" and entry.number == 1
     try:
         from assistant.check.checker import check
@@ -253,7 +253,9 @@ def test_draft_survives_closing_and_reopening(qtbot, library: Path) -> None:
     window.select_directive(factories.DIRECTIVE["id"])
     fill_everything(window)
     window.editor.sections["proposals"].setPlainText("Đề nghị {{ hỗ trợ }} & <kinh phí>")
-    qtbot.waitUntil(lambda: window.draft_id is not None, timeout=3000)  # autosaved while typing
+    qtbot.waitUntil(
+        lambda: window.drafts.draft_id is not None, timeout=3000
+    )  # autosaved while typing
     before = window.editor.answers()
     window.close()
     again = open_window(qtbot, library)
@@ -275,7 +277,7 @@ def test_locked_target_gets_a_message_and_another_name(
     assert "Không ghi được" in clerk.texts("ask") and "tên khác" in clerk.texts("ask")
     assert (tmp_path / "other.docx").is_file()
     assert (
-        History.open_in(library).get(window.draft_id).number == 1
+        History.open_in(library).get(window.drafts.draft_id).number == 1
     )  # the failed try took no number
 
 
@@ -298,7 +300,7 @@ def test_history_tab_lists_reopens_and_marks_submitted(
     tab.reopen()
     assert window.tabs.currentWidget() is window.compose
     assert window.editor.answers()["number"] is None
-    assert window.history.get(window.draft_id).status == "draft"
+    assert window.history.get(window.drafts.draft_id).status == "draft"
 
 
 def test_history_model_fetches_lazily(qtbot, library: Path) -> None:

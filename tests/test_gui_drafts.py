@@ -67,7 +67,7 @@ def test_a_sent_reports_file_is_not_overwritten_a_free_name_is_proposed(
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
-    first, out = window.draft_id, tmp_path / "out" / "báo cáo.docx"
+    first, out = window.drafts.draft_id, tmp_path / "out" / "báo cáo.docx"
     window.history.mark_submitted(first)
     sent_sha = hashlib.sha256(out.read_bytes()).hexdigest()
 
@@ -79,7 +79,7 @@ def test_a_sent_reports_file_is_not_overwritten_a_free_name_is_proposed(
     generated(qtbot, window, clerk, 2)
     asked = clerk.texts("ask")
     assert "không ghi đè" in asked and "đã gửi" in asked and "báo cáo (2).docx" in asked
-    second = window.history.get(window.draft_id)
+    second = window.history.get(window.drafts.draft_id)
     assert second.id != first and Path(second.output_path) == out.with_name("báo cáo (2).docx")
     assert hashlib.sha256(out.read_bytes()).hexdigest() == sent_sha  # the sent file untouched
     assert window.history.get(first).output_path == str(out)
@@ -108,21 +108,38 @@ def test_reopening_the_directive_resumes_its_draft_and_viewing_saves_nothing(
     window = open_window(qtbot, library)
     window.select_directive(OWN)
     window.select_directive(SEED)  # only looking
-    assert window.history.count() == 0 and window.draft_id is None
+    assert window.history.count() == 0 and window.drafts.draft_id is None
     assert "3270" in window.status_label.text()  # the status line names the directive shown
     window.select_directive(OWN)
     window.editor.sections["proposals"].setPlainText("Đề nghị hỗ trợ kinh phí.")
-    qtbot.waitUntil(lambda: window.draft_id is not None, timeout=3000)
-    draft = window.draft_id
+    qtbot.waitUntil(lambda: window.drafts.draft_id is not None, timeout=3000)
+    draft = window.drafts.draft_id
     window.select_directive(SEED)
-    assert window.draft_id is None and window.history.count() == 1
+    assert window.drafts.draft_id is None and window.history.count() == 1
     window.select_directive(OWN)
-    assert window.draft_id == draft
+    assert window.drafts.draft_id == draft
     assert window.editor.sections["proposals"].toPlainText() == "Đề nghị hỗ trợ kinh phí."
     assert f"#{draft}" in window.status_label.text() and "CV 3270-CV/BTGTU" in (
         window.status_label.text()
     )
     window.close()
+    assert History.open_in(library).count() == 1
+
+
+def test_a_directive_saved_again_keeps_the_report_shown_and_saves_nothing_untyped(
+    qtbot, library: Path
+) -> None:
+    """The library lists a directive again after an import or an edit: the editor is made again
+    with what it showed, which is not typing (no draft appears for a report nobody touched)."""
+    window = open_window(qtbot, library)
+    window.select_directive(OWN)
+    window._show_directive(OWN)
+    qtbot.wait(800)  # past the autosave pause
+    assert window.history.count() == 0 and window.drafts.draft_id is None
+    window.editor.sections["proposals"].setPlainText("Đề nghị hỗ trợ kinh phí.")
+    window._show_directive(OWN)
+    assert window.editor.sections["proposals"].toPlainText() == "Đề nghị hỗ trợ kinh phí."
+    window.close()  # what was typed is saved on closing
     assert History.open_in(library).count() == 1
 
 
@@ -133,13 +150,13 @@ def test_duplicate_for_a_new_period_makes_exactly_one_draft(
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
-    entry = window.draft_id
+    entry = window.drafts.draft_id
     clerk.periods = [Period(label="quý III năm 2024")] * 2
     for _ in range(2):
         select(window, entry)
         window.history_tab.duplicate()
     drafts = window.history.list(status="draft")
-    assert len(drafts) == 1 and window.draft_id == drafts[0].id
+    assert len(drafts) == 1 and window.drafts.draft_id == drafts[0].id
     assert window.editor.period_label.text() == "quý III năm 2024"
     row = row_of(window, drafts[0].id)
     assert window.history_tab.model.index(row, PERIOD_COLUMN).data() == "quý III năm 2024"
@@ -152,12 +169,12 @@ def test_a_draft_is_deleted_after_confirming_a_sent_report_only_archived(
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
-    sent = window.draft_id
+    sent = window.drafts.draft_id
     window.history.mark_submitted(sent)
     window.editor.sections["proposals"].setPlainText("Sửa sau khi tạo.")
     assert "lưu thành bản nháp mới" in window.status_label.text()  # told before the new draft
-    window.save_draft()
-    draft = window.draft_id
+    window.drafts.save()
+    draft = window.drafts.draft_id
     assert draft != sent and f"báo cáo #{sent} giữ nguyên" in window.status_label.text()
     tab = window.history_tab
 
@@ -168,7 +185,7 @@ def test_a_draft_is_deleted_after_confirming_a_sent_report_only_archived(
     clerk.yes = True
     select(window, draft)
     tab.delete_draft()
-    assert window.history.status(draft) is None and window.draft_id is None  # editor let go
+    assert window.history.status(draft) is None and window.drafts.draft_id is None  # editor let go
 
     select(window, sent)
     tab.delete_draft()
@@ -190,7 +207,7 @@ def test_marking_sent_asks_first_and_can_be_undone(qtbot, library: Path, clerk: 
     window.select_directive(OWN)
     fill_everything(window)
     generated(qtbot, window, clerk)
-    entry, tab = window.draft_id, window.history_tab
+    entry, tab = window.drafts.draft_id, window.history_tab
     select(window, entry)
     clerk.yes = False
     tab.mark_submitted()
@@ -212,10 +229,10 @@ def test_marking_sent_asks_first_and_can_be_undone(qtbot, library: Path, clerk: 
 
     select(window, entry)  # reopening asks too, and is undone by dropping the new draft
     tab.reopen()
-    reopened = window.draft_id
+    reopened = window.drafts.draft_id
     assert reopened != entry and window.history.status(reopened) == "draft"
     qtbot.mouseClick(tab.undo_button, Qt.LeftButton)
-    assert window.history.status(reopened) is None and window.draft_id is None
+    assert window.history.status(reopened) is None and window.drafts.draft_id is None
 
 
 def test_history_shows_period_dates_and_flags_a_modified_or_moved_file(
@@ -226,7 +243,7 @@ def test_history_shows_period_dates_and_flags_a_modified_or_moved_file(
     fill_everything(window)
     window.editor.period_label.setText("6 tháng đầu năm 2024")
     generated(qtbot, window, clerk)
-    entry, model = window.draft_id, window.history_tab.model
+    entry, model = window.drafts.draft_id, window.history_tab.model
     row = row_of(window, entry)
     cells = [model.index(row, c).data() for c in range(model.columnCount())]
     assert cells[PERIOD_COLUMN] == "6 tháng đầu năm 2024" and cells[1] == "Số: 01/BC-PTTH"
@@ -259,7 +276,7 @@ def test_open_file_and_folder_after_generating_and_a_missing_file(
     assert "Máy tính không mở được" in clerk.texts("warn")
 
     out.unlink()
-    select(window, window.draft_id)
+    select(window, window.drafts.draft_id)
     window.history_tab.open_file()
     assert "Không còn tệp «báo cáo.docx» ở chỗ cũ" in clerk.texts("warn")
 
@@ -274,24 +291,24 @@ def test_a_new_report_asks_its_period_and_a_period_with_a_draft_opens_that_draft
     window = open_window(qtbot, library)
     window.select_directive(OWN)
     window.editor.sections["proposals"].setPlainText("Kỳ đầu.")
-    window.save_draft()
-    first = window.draft_id
+    window.drafts.save()
+    first = window.drafts.draft_id
 
     window.new_report()  # the clerk cancels the question: nothing changes
-    assert window.draft_id == first and len(window.history.list(status="draft")) == 1
+    assert window.drafts.draft_id == first and len(window.history.list(status="draft")) == 1
     clerk.periods = [Period(label="quý I năm 2026")]
     window.new_report()
-    assert window.draft_id is None and window.editor.period_label.text() == "quý I năm 2026"
+    assert window.drafts.draft_id is None and window.editor.period_label.text() == "quý I năm 2026"
     assert len(window.history.list(status="draft")) == 1  # nothing saved before typing
     window.editor.sections["proposals"].setPlainText("Quý I.")
-    window.save_draft()
-    second = window.draft_id
+    window.drafts.save()
+    second = window.drafts.draft_id
 
     clerk.periods = [Period(label="quý I năm 2026")]
     window.new_report()  # the same period again: its draft, not a third one
-    assert window.draft_id == second and window.editor.sections["proposals"].toPlainText() == (
-        "Quý I."
-    )
+    assert window.drafts.draft_id == second and window.editor.sections[
+        "proposals"
+    ].toPlainText() == ("Quý I.")
     assert periods_of_drafts(window) == ["", "quý I năm 2026"]
 
 
@@ -305,18 +322,18 @@ def test_typing_the_period_of_another_draft_keeps_this_drafts_period_and_says_wh
         clerk.periods = [Period(label=label)]
         window.new_report()
         window.editor.sections["proposals"].setPlainText(label)
-        window.save_draft()
-        ids.append(window.draft_id)
+        window.drafts.save()
+        ids.append(window.drafts.draft_id)
     window.editor.period_label.setText("quý I năm 2026")  # typed over: quý I has its draft
     window.editor.sections["proposals"].setPlainText("Sửa quý II.")
-    window.save_draft()
+    window.drafts.save()
     assert f"#{ids[0]}" in window.editor.period_clash.text()
     kept = window.history.get(ids[1]).answers
     assert kept["period"]["label"] == "quý II năm 2026" and kept["proposals"] == "Sửa quý II."
     assert periods_of_drafts(window) == ["quý I năm 2026", "quý II năm 2026"]
 
     window.editor.period_label.setText("quý III năm 2026")  # a free period is taken at once
-    window.save_draft()
+    window.drafts.save()
     assert window.editor.period_clash.text() == ""
     assert window.history.get(ids[1]).answers["period"]["label"] == "quý III năm 2026"
 
@@ -327,8 +344,8 @@ def test_a_deleted_draft_comes_back_with_undo_from_any_tab(
     window = open_window(qtbot, library)
     window.select_directive(OWN)
     window.editor.sections["proposals"].setPlainText("Đừng mất tôi.")
-    window.save_draft()
-    draft = window.draft_id
+    window.drafts.save()
+    draft = window.drafts.draft_id
     window.tabs.setCurrentWidget(window.history_tab)
     select(window, draft)
     window.history_tab.delete_draft()

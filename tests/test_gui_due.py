@@ -110,13 +110,15 @@ def test_double_click_opens_the_directive_and_resumes_its_draft(
 
     double_click(0)  # the overdue one: no draft, a fresh report
     assert window.tabs.currentWidget() is window.compose
-    assert window.editor.directive.id == OTHER and window.draft_id is None
+    assert window.editor.directive.id == OTHER and window.drafts.draft_id is None
     assert window.list.currentIndex().data(Qt.UserRole) == OTHER
     window.tabs.setCurrentWidget(tab)
     table.selectRow(1)
     tab.open_selected()  # the «Mở» button
     assert window.tabs.currentWidget() is window.compose
-    assert window.editor.directive.id == factories.DIRECTIVE["id"] and window.draft_id == draft
+    assert (
+        window.editor.directive.id == factories.DIRECTIVE["id"] and window.drafts.draft_id == draft
+    )
     assert window.list.currentIndex().data(Qt.UserRole) == factories.DIRECTIVE["id"]
 
 
@@ -199,6 +201,6 @@ def test_a_new_period_starts_from_the_last_periods_report(
     assert "figures" not in answers["tasks"]["t2"] or not answers["tasks"]["t2"]["figures"].get(
         "platforms"
     )
-    assert window.draft_id is not None and "kỳ trước" in window.status_label.text()
+    assert window.drafts.draft_id is not None and "kỳ trước" in window.status_label.text()
     reopened = History.open_in(data_dir).newest_draft(directive.id, answers)
-    assert reopened == window.draft_id  # opening the row again resumes this draft
+    assert reopened == window.drafts.draft_id  # opening the row again resumes this draft

@@ -152,8 +152,8 @@ def test_a_server_lost_while_typing_is_told_once_and_the_draft_kept_on_this_pc(
     window = _window(qtbot, library)
     window.select_directive(factories.DIRECTIVE["id"])
     window.editor.sections["proposals"].setPlainText("Trước khi mất kết nối.")
-    window.save_draft()
-    on_server = window.draft_id
+    window.drafts.save()
+    on_server = window.drafts.draft_id
     database = psycopg.conninfo.conninfo_to_dict(pg_url)["dbname"]
     with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as admin:
         admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
@@ -162,15 +162,15 @@ def test_a_server_lost_while_typing_is_told_once_and_the_draft_kept_on_this_pc(
         )
     try:
         window.editor.sections["proposals"].setPlainText("Gõ khi mất kết nối.")
-        window.save_draft()
+        window.drafts.save()
         window.editor.sections["difficulties"].setPlainText("Gõ tiếp.")
-        window.save_draft()  # within the minute: not tried again, not told again
+        window.drafts.save()  # within the minute: not tried again, not told again
         warned = [text for kind, text in clerk.shown if kind == "warn"]
         assert (
             len(warned) == 1
             and "Mất kết nối máy chủ dữ liệu" in window.statusBar().currentMessage()
         )
-        assert window.dirty  # nothing pretends to be saved
+        assert window.drafts.dirty  # nothing pretends to be saved
         window.close()
         assert offline.waiting(library) == 1
         assert "giữ trên máy này" in clerk.shown[-1][1]

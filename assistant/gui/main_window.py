@@ -3,10 +3,9 @@ history in a tab."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +36,7 @@ from assistant.core.layout import build_layout
 from assistant.gui import about_dialog, export_actions, messages, period_dialog, server_dialog
 from assistant.gui.background import Background
 from assistant.gui.directive_list import DirectiveModel, FoldFilter
+from assistant.gui.draft_keeper import DraftKeeper
 from assistant.gui.due_tab import DueTab
 from assistant.gui.figures_tab import FiguresTab
 from assistant.gui.generate_flow import GenerateFlow, open_path
@@ -45,11 +45,6 @@ from assistant.gui.preview import PreviewDialog
 from assistant.gui.profile_wizard import ProfileWizard
 from assistant.gui.reminders import daily_reminders
 from assistant.gui.report_editor import ReportEditor
-from assistant.storage import offline
-from assistant.storage.contract import ServerNotOpened
-
-AUTOSAVE_MS = 500
-SERVER_RETRY_S = 60  # after the server went away, the next try to save a draft to it
 
 
 class MainWindow(QMainWindow):
@@ -63,20 +58,10 @@ class MainWindow(QMainWindow):
         self.library = DirectiveLibrary(user_dir=data_dir / "directives")
         self.profile = load_profile(data_dir)
         self.editor: ReportEditor | None = None
-        # The entry shown in the editor: a draft, or the report just generated from it.
-        self.draft_id: int | None = None
-        self.dirty = False  # typed since loaded or saved: nothing is saved before the clerk types
-        self.saved_period: dict = {}  # the period of the draft as saved (or as opened)
-        self.shown_is_draft = (
-            True  # False once the entry shown is generated: edits make a new draft
-        )
-        self.server_retry_at = 0.0  # after the server went away: no save tried before this
-        self.server_lost = self.told_server_lost = False
-        self._loading = False
+        self.drafts = DraftKeeper(self, self.history, data_dir)  # the report in the editor, kept
+        self.drafts.said.connect(self._say)
         self.last_output: Path | None = None  # the file of the report last generated
         self.flow: GenerateFlow | None = None
-        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_draft)
         self._build()
         self._menus()
         messages.place_main_window(self, self.settings)
@@ -153,6 +138,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setSizes([560, 720])
         self.history_tab = HistoryTab(self.history)
+        self.drafts.listed.connect(self.history_tab.refresh)
         self.history_tab.open_draft.connect(self.open_draft)
         self.history_tab.draft_deleted.connect(self._draft_deleted)
         self._undo_bar()
@@ -192,7 +178,7 @@ class MainWindow(QMainWindow):
 
         report = self.menuBar().addMenu(self.tr("&Báo cáo"))
         action(report, self.tr("Báo cáo mới"), self.new_report, QKeySequence.New)
-        action(report, self.tr("Lưu nháp"), self.save_draft, QKeySequence.Save)
+        action(report, self.tr("Lưu nháp"), self.drafts.save, QKeySequence.Save)
         action(report, self.tr("Xem trước"), self.preview)
         action(report, self.tr("Tạo báo cáo…"), self.generate, "Ctrl+G")
         report.addSeparator()
@@ -229,7 +215,7 @@ class MainWindow(QMainWindow):
         directive_id = index.data(Qt.UserRole)
         if self.editor and self.editor.directive.id == directive_id:
             return
-        self.save_draft()
+        self.drafts.save()
         draft = self.history.newest_draft(directive_id)
         if draft is not None:
             self._load_entry(self.history.get(draft))  # the draft being filled, resumed
@@ -238,15 +224,8 @@ class MainWindow(QMainWindow):
         self._fresh()
 
     def _fresh(self, period: dict | None = None) -> None:
-        """A blank report for the directive shown (for ``period`` when given): saved only once
-        the clerk types."""
-        self.draft_id, self.dirty, self.saved_period = None, False, period or {}
-        if period:
-            self._loading = True
-            try:
-                self.editor.set_period(period)
-            finally:
-                self._loading = False
+        """A blank report for the directive shown (for ``period`` when given)."""
+        self.drafts.fresh(period)
         self._say(self.tr("Báo cáo mới (sẽ tự lưu nháp khi bạn nhập)"))
 
     def _show_editor(self, directive) -> None:
@@ -254,7 +233,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor = ReportEditor(directive, self.profile)
-        self.editor.changed.connect(self._changed)
+        self.drafts.attach(self.editor)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self._show_output(None)
@@ -263,15 +242,7 @@ class MainWindow(QMainWindow):
         """Show ``entry`` in the editor, without saving anything."""
         if not self.editor or self.editor.directive.id != entry.directive_id:
             self._show_editor(self.library.get(entry.directive_id))
-        self._loading = True
-        try:
-            self.editor.load(entry.answers)
-        finally:
-            self._loading = False
-        self.autosave.stop()
-        self.draft_id, self.dirty = entry.id, False
-        self.shown_is_draft = entry.status == "draft"
-        self.saved_period = entry.answers.get("period") or {}
+        self.drafts.load(entry)
         self._say(self.tr("Bản nháp #{id}").format(id=entry.id) + self._period_text(entry.answers))
 
     @staticmethod
@@ -287,19 +258,6 @@ class MainWindow(QMainWindow):
             )
         self.status_label.setText(text)
 
-    def _changed(self) -> None:
-        if self._loading:
-            return
-        if not self.dirty:
-            self.dirty = True
-            if self.draft_id is not None and not self.shown_is_draft:
-                self._say(
-                    self.tr(
-                        "Báo cáo #{id} đã tạo được giữ nguyên; sửa đổi từ đây lưu thành bản nháp mới"
-                    ).format(id=self.draft_id)
-                )
-        self.autosave.start()
-
     def _resume_draft(self) -> None:
         drafts = self.history.list(limit=1, status="draft")
         if drafts:
@@ -307,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def open_draft(self, entry_id: int) -> None:
         entry = self.history.get(entry_id)
-        self.save_draft()
+        self.drafts.save()
         self.tabs.setCurrentWidget(self.compose)
         # The editor first: selecting the directive then finds it shown and opens nothing else.
         self._load_entry(entry)
@@ -336,7 +294,7 @@ class MainWindow(QMainWindow):
         if draft is not None:
             self.open_draft(draft)
             return
-        self.save_draft()
+        self.drafts.save()
         self.tabs.setCurrentWidget(self.compose)
         try:
             self._show_editor(self.library.get(directive_id))
@@ -345,13 +303,9 @@ class MainWindow(QMainWindow):
             return
         self._fresh()
         if period:
-            self._loading = True
-            try:
+            with self.drafts.loading():
                 self.editor.period_start.set_date(row.period_start)
                 self.editor.period_end.set_date(row.period_end)
-            finally:
-                self._loading = False
-            self.autosave.stop()
             self._carry_over(directive_id, row.period_start, row.period_end)
         self.select_directive(directive_id)
 
@@ -367,13 +321,9 @@ class MainWindow(QMainWindow):
         last = max(reports, key=lambda e: (e.report_date, e.id), default=None)
         if last is None:
             return
-        self._loading = True
-        try:
+        with self.drafts.loading():
             self.editor.load(for_new_period(last.answers, start, end))
-        finally:
-            self._loading = False
-        self.dirty = True
-        self.save_draft()
+        self.drafts.keep()
         self._say(
             self.tr(
                 "Đã chép lời văn của báo cáo #{id} kỳ trước, số liệu đã xóa: hãy sửa cho kỳ này"
@@ -385,20 +335,16 @@ class MainWindow(QMainWindow):
         if shown == directive_id:  # the editor takes the directive as now saved, answers kept
             answers = self.editor.answers()
             self._show_editor(self.library.get(directive_id))
-            self._loading = True
-            try:
+            with self.drafts.loading():
                 self.editor.load(answers)
-            finally:
-                self._loading = False
         self.model.set_directives(self.library.all())
         if shown:
             self.select_directive(shown, show=False)
 
     def _draft_deleted(self, entry_id: int) -> None:
         """The draft shown is gone: the directive's other draft takes its place, if it has one."""
-        if self.editor and self.draft_id == entry_id:
-            self.autosave.stop()
-            self.dirty = False
+        if self.editor and self.drafts.draft_id == entry_id:
+            self.drafts.forget()
             other = self.history.newest_draft(self.editor.directive.id)
             if other is not None:
                 self._load_entry(self.history.get(other))
@@ -406,97 +352,12 @@ class MainWindow(QMainWindow):
             self._show_editor(self.editor.directive)
             self._fresh()
 
-    def save_draft(self) -> None:
-        """Saved as the clerk types (debounced), on switching and on closing; never a report the
-        clerk has not touched, and never a second draft for one period."""
-        self.autosave.stop()
-        if not self.editor or not self.dirty:
-            return
-        if time.monotonic() < self.server_retry_at:
-            return  # the server went away a moment ago: not a 10-second wait at every pause
-        before = self.draft_id
-        try:
-            answers = self._without_clash(self.editor.answers())
-            self.draft_id = self.history.save_draft(self.editor.directive, answers, self.draft_id)
-        except ServerNotOpened as exc:
-            self._server_lost(exc)
-            return
-        except UserError as exc:
-            messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
-            return
-        self.server_retry_at, self.server_lost = 0.0, False
-        self.shown_is_draft = True
-        self.dirty, self.saved_period = False, answers.get("period") or {}
-        if before is not None and before != self.draft_id:
-            text = self.tr("Đã lưu bản nháp mới #{id} (báo cáo #{old} giữ nguyên)").format(
-                id=self.draft_id, old=before
-            )
-        else:
-            text = self.tr("Đã lưu nháp #{id}").format(id=self.draft_id)
-        self._say(text)
-        if before != self.draft_id:  # a new row; an edited draft's row needs no reload per key
-            self.history_tab.refresh()
-
-    def _server_lost(self, exc: ServerNotOpened) -> None:
-        """The server went away while the clerk typed: what is typed stays in the editor and is
-        saved at the first pause after a minute once the server answers; said once, then in the
-        status bar. Closing the window first keeps the draft on this PC (``closeEvent``)."""
-        self.server_retry_at, self.server_lost = time.monotonic() + SERVER_RETRY_S, True
-        text = self.tr(
-            "Mất kết nối máy chủ dữ liệu: bản nháp đang soạn chưa được lưu lên máy chủ; chương "
-            "trình thử lại sau một phút. Đóng chương trình thì bản nháp được giữ trên máy này."
-        )
-        self.statusBar().showMessage(text)
-        if not self.told_server_lost:
-            self.told_server_lost = True
-            messages.warn(self, self.tr("Mất kết nối máy chủ dữ liệu"), exc.message + "\n\n" + text)
-
-    def _keep_unsaved_on_this_pc(self) -> None:
-        """Closing with typing the server never took: the draft goes to this PC's offline drafts,
-        offered for moving to the server at the next start."""
-        if not (self.editor and self.dirty and self.server_lost):
-            return
-        try:
-            kept = offline.keep_on_this_pc(
-                self.data_dir, self.editor.directive, self.editor.answers()
-            )
-        except UserError as exc:
-            messages.warn(self, self.tr("Không lưu được bản nháp"), exc.message)
-            return
-        messages.inform(
-            self,
-            self.tr("Bản nháp giữ trên máy này"),
-            self.tr(
-                "Máy chủ dữ liệu chưa kết nối lại, nên bản nháp đang soạn được giữ trên máy này "
-                "(bản nháp #{id}). Lần mở sau, khi máy chủ đã kết nối, chương trình sẽ hỏi để "
-                "chuyển lên máy chủ."
-            ).format(id=kept),
-        )
-
-    def _clashing_draft(self, answers: dict) -> int | None:
-        other = self.history.newest_draft(self.editor.directive.id, answers)
-        return None if other in (None, self.draft_id) else other
-
-    def _without_clash(self, answers: dict) -> dict:
-        """A directive has one draft per period: when the period typed is another draft's, this
-        draft keeps the period it was saved with (everything else typed is saved) and the line
-        under the period says which draft holds it."""
-        clash = self._clashing_draft(answers)
-        message = ""
-        if clash is not None:
-            message = self.tr(
-                "Kỳ này đã có bản nháp #{id} (mở trong «Lịch sử»); bản nháp này vẫn giữ kỳ cũ."
-            ).format(id=clash)
-            answers = {**answers, "period": self.saved_period}
-        self.editor.period_clash.set_message(message)
-        return answers
-
     def new_report(self) -> None:
         """Another report of the directive shown, for a period the clerk names first; a period
         that already has a draft opens that draft."""
         if not self.editor:
             return
-        self.save_draft()
+        self.drafts.save()
         period = period_dialog.ask_period(self, self.tr("Báo cáo mới"))
         if period is None:
             return
@@ -556,16 +417,15 @@ class MainWindow(QMainWindow):
                 "\n".join(f"- {gap.message}" for gap in gaps),
             )
             return
-        self.save_draft()
+        self.drafts.save()
         self.flow = GenerateFlow(
-            self, self.data_dir, report, self.draft_id, self.open_results, self.history
+            self, self.data_dir, report, self.drafts.draft_id, self.open_results, self.history
         )
         self.flow.finished.connect(self._generated)
         self.flow.start()
 
     def _generated(self, entry_id: int, result) -> None:
-        self.draft_id, self.dirty = entry_id, False  # no longer a draft: edits start a new one
-        self.shown_is_draft = False
+        self.drafts.generated(entry_id)
         self._say(
             self.tr("Đã tạo báo cáo #{id}: {path}").format(id=entry_id, path=result.path.name)
         )
@@ -649,7 +509,8 @@ class MainWindow(QMainWindow):
         if self.editor and self.editor.directive.id == directive_id:
             answers = self.editor.answers()
             self._show_editor(self.library.get(directive_id))
-            self.editor.load(answers)
+            with self.drafts.loading():
+                self.editor.load(answers)
         self.select_directive(directive_id)
 
     def edit_profile(self) -> None:
@@ -659,12 +520,11 @@ class MainWindow(QMainWindow):
             if self.editor:
                 answers = self.editor.answers()
                 self._show_editor(self.editor.directive)
-                self.editor.load(answers)
+                with self.drafts.loading():
+                    self.editor.load(answers)
 
     def closeEvent(self, event) -> None:
-        self.server_retry_at = 0.0  # one last try, now
-        self.save_draft()
-        self._keep_unsaved_on_this_pc()
+        self.drafts.close()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.history.close()
