@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml.etree import _Element
 
+from assistant.check import wordml
 from assistant.check.checker import choose
 from assistant.check.details import DATE, LINE_LENGTH_TOLERANCE, NUMBER_LABEL, case_ok
 from assistant.check.docx_model import Paragraph, _runs, open_document, read_model
@@ -116,9 +117,9 @@ class _Fixer:
         if defaults is None:
             defaults = OxmlElement("w:docDefaults")
             self.doc.styles.element.insert(0, defaults)
-        rpr_default = _child(defaults, "w:rPrDefault", first=True)
-        rpr = _child(rpr_default, "w:rPr")
-        return self._set_fonts(_child(rpr, "w:rFonts", first=True))
+        rpr_default = wordml.get_or_add(defaults, "w:rPrDefault", first=True)
+        rpr = wordml.get_or_add(rpr_default, "w:rPr")
+        return self._set_fonts(wordml.get_or_add(rpr, "w:rFonts", first=True))
 
     # -- elements -----------------------------------------------------------------------------
     def elements(self) -> None:
@@ -130,11 +131,11 @@ class _Fixer:
                 self._text_rule(line, element, rule)
 
     def _text_rule(self, line: Paragraph, element: Element, rule: TextRule) -> None:
-        runs = _line_runs(line)
+        runs = wordml.line_runs(line)
         label = _label(element)
         if any(r.size is None or r.size not in rule.size for r in line.runs if r.text.strip()):
             for r in runs:
-                _set_size(r, rule.size.default)
+                wordml.set_size(r, rule.size.default)
             self.note(f"{label}: cỡ chữ {rule.size.default:g} pt.")
         if element is Element.BODY:  # emphasis in the body is the writer's: only the size
             return
@@ -146,18 +147,20 @@ class _Fixer:
             wanted = getattr(rule, attr)
             if any(getattr(r, attr) != wanted for r in line.runs if r.text.strip()):
                 for r in runs:
-                    _set_toggle(r, tag, wanted)
+                    wordml.set_toggle(r, tag, wanted)
                 self.note(f"{label}: {'' if wanted else 'không '}{name}.")
         shown = "".join(r.text.upper() if r.caps else r.text for r in line.runs)
         if rule.case is Case.UPPER and shown != shown.upper():
             for r in runs:
-                _set_toggle(r, "w:caps", True)
+                wordml.set_toggle(r, "w:caps", True)
             self.note(f"{label}: chữ in hoa.")
         # a one-line justified paragraph looks left-aligned: accepted where left is asked
         left_enough = rule.align is Align.LEFT and line.align == "justify"
         aligned = element in BODY_ELEMENTS or element is Element.PAGE_NUMBER or left_enough
         if not aligned and line.align != rule.align.value:
-            _child(_ppr(line.xml), "w:jc").set(qn("w:val"), _JC[rule.align])
+            wordml.get_or_add(wordml.paragraph_properties(line.xml), "w:jc").set(
+                qn("w:val"), _JC[rule.align]
+            )
             self.note(f"{label}: căn lề.")
 
     # -- texts the rules fix ------------------------------------------------------------------
@@ -175,7 +178,7 @@ class _Fixer:
         text = f"{match['place'].strip()}, ngày {vntext.day(when)} tháng {vntext.month(when)} "
         text += f"năm {when.year}"
         if text != squeeze(line.text):
-            _retype(line, text)
+            wordml.retype(line, text)
             self.note(f"Địa danh, ngày tháng: «{text}».")
 
     def number(self) -> None:
@@ -192,7 +195,7 @@ class _Fixer:
         digits = parts[1].zfill(self.fmt.number_width) if self.fmt.number_width else parts[1]
         wanted = f"{self.fmt.number_label} {digits}{parts[2]}"
         if wanted != text:
-            _retype(line, wanted)
+            wordml.retype(line, wanted)
             self.note(f"Số, ký hiệu: «{wanted}».")
 
     def case_of_initial(self) -> None:
@@ -207,7 +210,7 @@ class _Fixer:
         if "{{" in shown or case_ok(shown, rule.case):
             return
         lower = rule.case is Case.LOWER_INITIAL
-        for t in (t for r in _line_runs(first) for t in r.findall(qn("w:t"))):
+        for t in (t for r in wordml.line_runs(first) for t in r.findall(qn("w:t"))):
             if t.text and t.text.strip():
                 start = len(t.text) - len(t.text.lstrip())
                 letter = t.text[start]
@@ -229,7 +232,7 @@ class _Fixer:
         text = last.text.rstrip()
         if not text or text.endswith(mark) or "{{" in text:
             return
-        runs = [r for r in _line_runs(last) if r.find(qn("w:t")) is not None]
+        runs = [r for r in wordml.line_runs(last) if r.find(qn("w:t")) is not None]
         if not runs:
             return
         t = runs[-1].findall(qn("w:t"))[-1]
@@ -239,7 +242,7 @@ class _Fixer:
     def motto(self) -> None:
         line = self.located.one(Element.MOTTO)
         if line is not None and self.fmt.motto and squeeze(line.text) != self.fmt.motto:
-            _retype(line, self.fmt.motto)
+            wordml.retype(line, self.fmt.motto)
             self.note(f"Tiêu ngữ: «{self.fmt.motto}».")
 
     # -- rules under names --------------------------------------------------------------------
@@ -281,7 +284,7 @@ class _Fixer:
         run = OxmlElement("w:r")
         if runs and runs[0].find(qn("w:rPr")) is not None:
             run.append(copy.deepcopy(runs[0].find(qn("w:rPr"))))
-        _set_toggle(run, "w:b", False)
+        wordml.set_toggle(run, "w:b", False)
         text = OxmlElement("w:t")
         text.text = mark
         run.append(text)
@@ -314,12 +317,12 @@ class _Fixer:
     ) -> None:
         length, container = self._rule_geometry(lines, kind, element)
         p = OxmlElement("w:p")
-        ppr = _child(p, "w:pPr")
-        borders = _child(ppr, "w:pBdr")
-        bottom = _child(borders, "w:bottom")
+        ppr = wordml.get_or_add(p, "w:pPr")
+        borders = wordml.get_or_add(ppr, "w:pBdr")
+        bottom = wordml.get_or_add(borders, "w:bottom")
         for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
             bottom.set(qn(f"w:{key}"), value)
-        indent = _child(ppr, "w:ind")
+        indent = wordml.get_or_add(ppr, "w:ind")
         side = str(round((container - length) / 2 * 1440 / 25.4))
         indent.set(qn("w:left"), side)
         indent.set(qn("w:right"), side)
@@ -380,8 +383,8 @@ class _Fixer:
             field = OxmlElement("w:fldSimple")
             field.set(qn("w:instr"), "PAGE")
             run = OxmlElement("w:r")
-            _set_size(run, self.fmt.text[Element.PAGE_NUMBER].size.default)
-            fonts = _child(_child(run, "w:rPr"), "w:rFonts", first=True)
+            wordml.set_size(run, self.fmt.text[Element.PAGE_NUMBER].size.default)
+            fonts = wordml.get_or_add(wordml.get_or_add(run, "w:rPr"), "w:rFonts", first=True)
             self._set_fonts(fonts)
             text = OxmlElement("w:t")
             text.text = "2"
@@ -402,7 +405,7 @@ class _Fixer:
         for index in (self.located.header_table, self.located.signature_table):
             if index is None or index >= len(tables):
                 continue
-            tbl_pr = _child(tables[index], "w:tblPr")
+            tbl_pr = wordml.get_or_add(tables[index], "w:tblPr")
             borders = tbl_pr.find(qn("w:tblBorders"))
             if borders is not None and all(b.get(qn("w:val")) in ("nil", "none") for b in borders):
                 continue
@@ -432,97 +435,8 @@ class _Fixer:
         return self.changes
 
 
-# -- XML helpers ---------------------------------------------------------------------------------
-def _child(parent: _Element, tag: str, first: bool = False) -> _Element:
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        if first or tag == "w:pPr" or tag == "w:rPr":
-            parent.insert(0, found)
-        else:
-            parent.append(found)
-    return found
-
-
-def _ppr(p: _Element) -> _Element:
-    return _child(p, "w:pPr")
-
-
-def _rpr(r: _Element) -> _Element:
-    return _child(r, "w:rPr")
-
-
-def _set_size(r: _Element, size: float) -> None:
-    rpr = _rpr(r)
-    for tag in ("w:sz", "w:szCs"):
-        _child(rpr, tag).set(qn("w:val"), str(round(size * 2)))
-
-
-def _set_toggle(r: _Element, tag: str, on: bool) -> None:
-    element = _child(_rpr(r), tag)
-    if tag == "w:u":
-        element.set(qn("w:val"), "single" if on else "none")
-    else:
-        element.set(qn("w:val"), "1" if on else "0")
-
-
-_BREAKS = (qn("w:br"), qn("w:cr"))
 TYPED_RULE = set("-_─–—")  # a rule typed as a row of characters instead of drawn
 RULE_LENGTH_SLACK = LINE_LENGTH_TOLERANCE / 2  # redrawn only when clearly off
-
-
-def _split_at_breaks(r: _Element) -> None:
-    """One run holding several lines ("Nơi nhận:", break, "- Như trên;") becomes one run per
-    line, each with the same run properties, so each line can take its own format."""
-    props = r.find(qn("w:rPr"))
-    pieces: list[list[_Element]] = [[]]
-    for child in list(r):
-        if child is props:
-            continue
-        pieces[-1].append(child)
-        if child.tag in _BREAKS:
-            pieces.append([])
-    pieces = [piece for piece in pieces if piece]
-    if len(pieces) < 2:
-        return
-    for piece in pieces[1:]:
-        new = copy.deepcopy(r)
-        for child in list(new):
-            new.remove(child)
-        if props is not None:
-            new.append(copy.deepcopy(props))
-        for child in piece:
-            new.append(child)  # moved out of the original run
-        r.addnext(new)
-        r = new
-
-
-def _line_runs(line: Paragraph) -> list[_Element]:
-    """The w:r elements of one line of a paragraph (all of them for a one-line paragraph)."""
-    runs = list(_runs(line.xml))
-    if not line.line_of:
-        return runs
-    for r in runs:
-        if any(c.tag in _BREAKS for c in r):
-            _split_at_breaks(r)
-    runs = list(_runs(line.xml))
-    out, number = [], 1
-    for r in runs:
-        breaks = sum(1 for c in r if c.tag in (qn("w:br"), qn("w:cr")))
-        has_text = any(c.tag == qn("w:t") and c.text for c in r)
-        if number == line.line_of and has_text:
-            out.append(r)
-        number += breaks
-    return out
-
-
-def _retype(line: Paragraph, text: str) -> None:
-    """New text for a line: into its first run with text, the line's other runs emptied."""
-    runs = [r for r in _line_runs(line) if r.find(qn("w:t")) is not None]
-    for index, r in enumerate(runs):
-        for t in r.findall(qn("w:t")):
-            t.text = text if index == 0 and t is r.find(qn("w:t")) else ""
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def _paragraph(document: Document, p: _Element):
