@@ -211,10 +211,10 @@ def test_a_second_window_on_the_same_folder_is_refused(data_dir: Path, monkeypat
 
     assert app_module.run_app(argparse.Namespace(data_dir=str(data_dir))) != 0
     assert shown and "đang mở" in shown[0]
-    held.release()
+    held.unlock()
     again = window_lock(data_dir)
     assert again is not None
-    again.release()
+    again.unlock()
 
 
 def test_the_lock_is_held_by_another_process(data_dir: Path) -> None:
@@ -235,7 +235,7 @@ def test_the_lock_is_held_by_another_process(data_dir: Path) -> None:
         other.wait()
     mine = window_lock(data_dir)  # the OS freed it when the process died
     assert mine is not None
-    mine.release()
+    mine.unlock()
 
 
 # -- layout check dialog ----------------------------------------------------------------------

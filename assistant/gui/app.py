@@ -1,7 +1,9 @@
 """Starts the window: Qt application, Vietnamese-capable font, translations, first-run wizard.
 
-One window per data folder: the running window holds ``<data folder>/window.lock`` (a
-``filelock`` lock, freed by the OS when the process dies); a second start says so and exits.
+One window per data folder: the running window holds ``<data folder>/window-open.lock``, a
+``QLockFile`` (Qt's lock for a resource held as long as a document is open: the process id in the
+file, so the lock of a process that died is taken over); a second start says so and exits. It is
+Qt's and not filelock's because the first window shows before anything else is imported.
 
 An error nobody caught while the window runs is written to the rotating log file the command line
 opened (``cli._logging``) and shown to the clerk in Vietnamese with that file's path, instead of
@@ -23,13 +25,12 @@ from importlib.resources import files
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QObject,
     QSettings,
-    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -161,18 +162,16 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-WINDOW_LOCK = "window.lock"
+WINDOW_LOCK = "window-open.lock"
 
 
-def window_lock(folder: Path) -> FileLock | None:
-    """The lock of the window on ``folder``, held; None when another window already holds it."""
+def window_lock(folder: Path) -> QLockFile | None:
+    """The lock of the window on ``folder``, held (``unlock()`` frees it); None when another
+    window already holds it."""
     folder.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(folder / WINDOW_LOCK, timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        return None
-    return lock
+    lock = QLockFile(str(folder / WINDOW_LOCK))
+    lock.setStaleLockTime(0)  # held as long as the window is open: stale only if its process died
+    return lock if lock.tryLock(0) else None
 
 
 def already_open_text(folder: Path) -> str:
@@ -200,7 +199,9 @@ class StartWindow(QMainWindow):
             self, QSettings(str(folder / "settings.ini"), QSettings.IniFormat)
         )
         label = QLabel(self.tr("Đang mở công văn và lịch sử báo cáo…"))
-        label.setAlignment(Qt.AlignCenter)
+        # Centred by a style sheet: Qt's ``Qt`` namespace builds all its enums on first use, a
+        # tenth of a bare window's start.
+        label.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.setCentralWidget(label)
         self.main_window: QWidget | None = None
         self.refused = False
@@ -278,4 +279,4 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         qInstallMessageHandler(None)
         sys.excepthook = saved_hook
-        lock.release()
+        lock.unlock()

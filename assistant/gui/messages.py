@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-VIETNAMESE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
+# By name: QLocale's language and country enums take a while to build, on the start's path.
+VIETNAMESE = QLocale("vi_VN")
 
 # Standard buttons by their enum name (QMessageBox and QDialogButtonBox share the names).
 BUTTON_TEXTS = {
