@@ -8,11 +8,11 @@
   and closed. Start to first window shown is in ``tests/test_gui_benchmark.py``.
 
 Run with ``pytest tests/test_startup_benchmark.py --benchmark-enable`` for figures (ratios in the
-closing note of issue 13); by default each runs once as a test.
+closing note of issue 13); by default each runs once as a test. Every process runs with bytecode
+as an installed program does (``tests/installed.py``).
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +24,7 @@ from assistant.core.agency import save_profile
 from assistant.core.answers import profile_from_dict
 from tests import factories
 from tests.conftest import REPO
+from tests.installed import WARMUP, installed_env
 
 SEED = "3270-cv-btgtu-2024"
 ANSWERS = REPO / "resources" / "answers" / f"{SEED}.json"
@@ -42,7 +43,7 @@ BARE_WINDOW = (
 def _run(*args: str, **env: str) -> None:
     subprocess.run(
         [sys.executable, *args], check=True, capture_output=True, cwd=REPO, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        env=installed_env(**env),
     )  # fmt: skip
 
 
@@ -84,7 +85,7 @@ def test_cli_generate(benchmark, made: Path) -> None:
     benchmark.pedantic(
         _run, args=("-m", "assistant", "--data-dir", str(made / "data"), "generate", "--directive",
                     SEED, "--answers", str(ANSWERS), "--out", str(out), "--no-history"),
-        rounds=5, iterations=1,
+        rounds=5, iterations=1, warmup_rounds=WARMUP,
     )  # fmt: skip
     assert Document(str(out)).paragraphs
 
@@ -96,6 +97,7 @@ def test_docxtpl_render_of_the_same_shape(benchmark, template, made: Path) -> No
         args=("-c", DOCXTPL, str(template[0]), str(template[1]), str(out)),
         rounds=5,
         iterations=1,
+        warmup_rounds=WARMUP,
     )
     expected = [p.text for p in _paragraphs(Document(str(made / "report.docx"))) if p.text]
     assert [p.text for p in _paragraphs(Document(str(out))) if p.text] == expected
@@ -104,14 +106,22 @@ def test_docxtpl_render_of_the_same_shape(benchmark, template, made: Path) -> No
 def test_python_docx_open_and_save(benchmark, made: Path) -> None:
     out = made / "resaved.docx"
     benchmark.pedantic(
-        _run, args=("-c", OPEN_SAVE, str(made / "report.docx"), str(out)), rounds=5, iterations=1
+        _run,
+        args=("-c", OPEN_SAVE, str(made / "report.docx"), str(out)),
+        rounds=5,
+        iterations=1,
+        warmup_rounds=WARMUP,
     )
     assert out.stat().st_size > 10_000
 
 
 def test_cli_directives(benchmark) -> None:
     benchmark.pedantic(
-        _run, args=("-m", "assistant", "directives", "--json"), rounds=5, iterations=1
+        _run,
+        args=("-m", "assistant", "directives", "--json"),
+        rounds=5,
+        iterations=1,
+        warmup_rounds=WARMUP,
     )
 
 
@@ -119,10 +129,10 @@ def test_window_shown_and_closed(benchmark, data_dir: Path) -> None:
     save_profile(data_dir, profile_from_dict(factories.STATE_PROFILE))
     benchmark.pedantic(
         _run, args=("-m", "assistant", "--data-dir", str(data_dir)),
-        kwargs={"BAO_CAO_NHANH_SMOKE_TEST": "1"}, rounds=5, iterations=1,
+        kwargs={"BAO_CAO_NHANH_SMOKE_TEST": "1"}, rounds=5, iterations=1, warmup_rounds=WARMUP,
     )  # fmt: skip
     assert "window shown" in (data_dir / "logs" / "bao-cao-nhanh.log").read_text(encoding="utf-8")
 
 
 def test_bare_window_shown_and_closed(benchmark) -> None:
-    benchmark.pedantic(_run, args=("-c", BARE_WINDOW), rounds=5, iterations=1)
+    benchmark.pedantic(_run, args=("-c", BARE_WINDOW), rounds=5, iterations=1, warmup_rounds=WARMUP)
