@@ -10,7 +10,12 @@ from pathlib import Path
 
 from assistant.core.agency import load_profile, save_profile
 from assistant.core.answers import answers_to_report, profile_from_dict, profile_to_dict
-from assistant.core.directives import DirectiveLibrary, directive_from_dict, directive_to_dict
+from assistant.core.directives import (
+    DirectiveLibrary,
+    directive_from_dict,
+    directive_to_dict,
+    unreadable_text,
+)
 from assistant.core.errors import UserError
 from assistant.core.fileio import read_json_object
 from assistant.core.formats import PROFILES
@@ -41,7 +46,10 @@ def _directives(args: argparse.Namespace) -> int:
         return 0
     if args.action in ("add", "update"):
         return _save_directive(lib, args)
-    return _list_directives(lib.all(), args.json)
+    directives, unreadable = lib.scan()
+    if unreadable:
+        print(f"Lưu ý: {unreadable_text(unreadable)}", file=sys.stderr)
+    return _list_directives(directives, args.json)
 
 
 def _list_directives(items: list, as_json: bool) -> int:

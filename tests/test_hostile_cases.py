@@ -138,3 +138,43 @@ def test_the_console_shows_only_the_vietnamese_sentence(tmp_path: Path, data_dir
     assert done.stderr.startswith("Lỗi: ") and "ERROR" not in done.stderr
     log = (data_dir / "logs" / "bao-cao-nhanh.log").read_text("utf-8")
     assert "number: 5.0 is not an integer" in log
+
+
+def _nested(depth: int) -> object:
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("depth", [16, 450, 900])
+def test_deep_nesting_is_refused_in_vietnamese_not_a_crash(
+    tmp_path: Path, data_dir: Path, depth: int
+) -> None:
+    """Nesting the JSON parser accepts (it stops near 1,000 levels) but that no file of ours has:
+    refused by the gate, where the cleaning would otherwise run out of Python's stack."""
+    answers = _answers()
+    answers["tasks"]["t1"]["notes"] = _nested(depth)
+    done = _generate(tmp_path, data_dir, answers)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("Lỗi: Trường «tasks.t1.notes") and "lồng nhau quá 16 tầng" in (
+        done.stderr
+    )
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_directive_nested_too_deep_is_refused(data_dir: Path) -> None:
+    """A directive file in the data folder's library (as the importer saves them), nested too
+    deep: the library lists the rest and says which file, in Vietnamese."""
+    directive = json.loads((REPO / "resources" / "directives" / f"{DIRECTIVE}.json").read_text())
+    directive["id"] = "deep"
+    directive["tasks"][0]["title"] = _nested(600)
+    (data_dir / "directives").mkdir()
+    (data_dir / "directives" / "deep.json").write_text(json.dumps(directive), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "--data-dir", str(data_dir), "directives"],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "deep.json" in done.stderr and "lồng nhau quá 16 tầng" in done.stderr
+    assert DIRECTIVE in done.stdout  # the rest of the library is listed

@@ -1,7 +1,10 @@
 """The directive library: bundled directives plus those the clerk imported.
 
 Each directive is one JSON file validated by ``resources/schemas/directive.schema.json``. Bundled
-files are read-only; imported ones live in ``<data dir>/directives/`` and win on the same id.
+files are read-only; imported ones live in ``<data dir>/directives/`` and win on the same id. A file
+that cannot be read (damaged, edited by hand, from a newer version) keeps no other directive from
+the clerk: the list shows the rest and names that file (:meth:`DirectiveLibrary.scan`); the file is
+left where it is.
 """
 
 from __future__ import annotations
@@ -124,9 +127,20 @@ class DirectiveLibrary:
         return files
 
     def all(self) -> list[Directive]:
-        """Every directive, newest first."""
-        items = [self._load(p) for p in self._files().values()]
-        return sorted(items, key=lambda d: (d.date or date.min, d.id), reverse=True)
+        """Every directive that can be read, newest first."""
+        return self.scan()[0]
+
+    def scan(self) -> tuple[list[Directive], list[UserError]]:
+        """Every directive that can be read, newest first, and for each file that cannot, the
+        error saying which file and why."""
+        items, unreadable = [], []
+        for path in self._files().values():
+            try:
+                items.append(self._load(path))
+            except UserError as exc:
+                unreadable.append(exc)
+        items.sort(key=lambda d: (d.date or date.min, d.id), reverse=True)
+        return items, unreadable
 
     def get(self, directive_id: str) -> Directive:
         path = self._files().get(directive_id)
@@ -210,4 +224,20 @@ class DirectiveLibrary:
 
     @staticmethod
     def _load(path: Path) -> Directive:
-        return directive_from_dict(read_json_object(path, "tệp công văn"))
+        data = read_json_object(path, "tệp công văn")  # its errors name the file
+        try:
+            return directive_from_dict(data)
+        except UserError as exc:
+            raise UserError(
+                f"Công văn trong tệp «{path}» không đọc được. {exc.message}",
+                f"{path}: {exc.detail}",
+                field=exc.field,
+            ) from exc
+
+
+def unreadable_text(errors: list[UserError]) -> str:
+    """What the list and the window say of the library's files that could not be read."""
+    return (
+        "Các tệp công văn sau không đọc được nên chưa có trong danh sách; tệp vẫn được giữ "
+        "nguyên, hãy nhập lại các công văn đó:\n" + "\n".join(f"- {e.message}" for e in errors)
+    )

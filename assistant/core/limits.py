@@ -24,6 +24,10 @@ NARRATIVE_MAX_CHARS = 100_000  # a section a clerk writes: some 30 pages
 LIST_MAX_ITEMS = 200  # platforms, examples, recipients, tasks
 
 JSON_FILE_MAX_BYTES = 5 * 1024 * 1024  # answers, profile and directive files
+# Levels of nesting in those files: ours go six deep (answers → tasks → task → figures →
+# platforms → platform). Deeper is not our data, and the gate stops there before Python's own
+# recursion limit would end the program.
+JSON_MAX_DEPTH = 16
 DOCUMENT_FILE_MAX_BYTES = 50 * 1024 * 1024  # a .docx, .pdf or scan given to import or check
 # A .docx is a zip: refuse one whose parts would inflate past these before reading any part.
 ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024

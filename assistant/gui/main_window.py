@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,7 @@ from assistant.core.answers import (
     period_answers,
     with_previous,
 )
-from assistant.core.directives import DirectiveLibrary
+from assistant.core.directives import DirectiveLibrary, unreadable_text
 from assistant.core.errors import UserError
 from assistant.core.layout import build_layout
 from assistant.gui import about_dialog, export_actions, messages, period_dialog, server_dialog
@@ -70,6 +70,10 @@ class MainWindow(QMainWindow):
         self.reminders = daily_reminders(self, data_dir)
         self.reminders.clicked.connect(lambda: self.tabs.setCurrentWidget(self.due_tab))
         server_dialog.after_start(self, data_dir, unreachable)
+        if self.unreadable:
+            self.statusBar().showMessage(self.tr("Có tệp công văn không đọc được (xem thông báo)."))
+            text = unreadable_text(self.unreadable)
+            QTimer.singleShot(0, lambda: messages.warn(self, self.tr("Thư viện công văn"), text))
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -77,7 +81,8 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(
             self.tr("Tìm công văn (số, cơ quan, trích yếu; không cần dấu)…")
         )
-        self.model = DirectiveModel(self.library.all())
+        directives, self.unreadable = self.library.scan()  # files that cannot be read: said
+        self.model = DirectiveModel(directives)
         self.proxy = FoldFilter()
         self.proxy.setSourceModel(self.model)
         self.list = QTableView()
@@ -268,7 +273,11 @@ class MainWindow(QMainWindow):
         self.drafts.save()
         self.tabs.setCurrentWidget(self.compose)
         # The editor first: selecting the directive then finds it shown and opens nothing else.
-        self._load_entry(entry)
+        try:
+            self._load_entry(entry)
+        except UserError as exc:  # its directive's file is gone or cannot be read
+            messages.warn(self, self.tr("Mở bản nháp"), exc.message)
+            return
         self.select_directive(entry.directive_id)
 
     def open_due(self, row) -> None:
