@@ -38,6 +38,8 @@ class RenderedReport:
 
 @dataclass(frozen=True)
 class GeneratedReport:
+    """A report written to disk: where, its fingerprint, its layout and warnings."""
+
     path: Path
     sha256: str
     layout: ReportLayout

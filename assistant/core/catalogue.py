@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TaskKind:
+    """A kind of task directives ask for: its title, its figures form, what the clerk is asked."""
+
     key: str
     title: str  # Vietnamese, shown in the checklist and used as the report's sub-heading
     figures: str | None = (

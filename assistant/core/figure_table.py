@@ -39,6 +39,8 @@ SHARE = "share"
 
 @dataclass(frozen=True)
 class PlatformRow:
+    """One platform's figures of a task, by field, as the appendix and the comparison read them."""
+
     key: str  # "facebook", "other:Lotus"
     label: str
     values: dict[str, Value]  # field → value; None: not entered
@@ -84,6 +86,8 @@ def total_row(figures: object, rows: list[PlatformRow]) -> dict[str, Value]:
 # -- the appendix -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AppendixTable:
+    """One task's table of the «Phụ lục số liệu»."""
+
     caption: str  # the task the figures belong to
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # the last is the total, when there are two platforms or more
@@ -93,6 +97,8 @@ class AppendixTable:
 
 @dataclass(frozen=True)
 class Appendix:
+    """The «Phụ lục số liệu»: its heading, title, what it goes with, and the tables."""
+
     heading: str  # "Phụ lục"
     title: str
     attached: str  # "(Kèm theo Báo cáo số 05/BC-PTTH ngày 28 tháng 6 năm 2024 của …)"
@@ -144,6 +150,8 @@ def appendix_tables(captioned: Iterable[tuple[str, object]]) -> tuple[AppendixTa
 # -- the comparison with the previous period ----------------------------------------------------
 @dataclass(frozen=True)
 class Change:
+    """One figure of this period beside the previous period's, for the comparison sentence."""
+
     figure: str  # a field of COLUMNS: "clips", "views", "total", "share"…
     platform: str  # its label
     current: int | float

@@ -61,6 +61,8 @@ CHECKLIST_874_SENTENCES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Problem:
+    """A figure that cannot stand as entered (a part larger than its whole …)."""
+
     field: str  # dotted path inside the figures: "platforms.0.negative"
     message: str  # Vietnamese
 
@@ -71,6 +73,8 @@ def platform_label(key: str, name: str = "") -> str:
 
 @dataclass(frozen=True)
 class PlatformClips:
+    """The short video clips of one platform: how many, their views and interactions."""
+
     platform: str
     name: str = ""  # for "other": the platform's own name
     clips: int | None = None  # None: not given, so the report says nothing of it
@@ -84,6 +88,8 @@ class PlatformClips:
 
 @dataclass(frozen=True)
 class ShortVideoFigures:
+    """The figures of a short-video task: clips produced, per platform, examples, who censors."""
+
     clips_produced: int | None = None
     platforms: tuple[PlatformClips, ...] = ()
     examples: tuple[str, ...] = ()
@@ -106,6 +112,8 @@ class ShortVideoFigures:
 
 @dataclass(frozen=True)
 class PlatformPosts:
+    """The posts of one platform: all of them, and the negative ones."""
+
     platform: str
     name: str = ""
     total: int | None = None
@@ -122,6 +130,8 @@ class PlatformPosts:
 
 @dataclass(frozen=True)
 class ContentRatioFigures:
+    """The figures of a content-ratio task: posts per platform, negative share computed."""
+
     platforms: tuple[PlatformPosts, ...] = ()
 
     @property
@@ -160,6 +170,9 @@ class ContentRatioFigures:
 
 @dataclass(frozen=True)
 class CodeOfConductFigures:
+    """The figures of a Code of Conduct (QĐ 874) task: staff briefed, rule issued, accounts,
+    violations."""
+
     staff_total: int | None = None
     staff_briefed: int | None = None
     internal_rule: str = ""  # the rule issued ("Quy chế số 12/QC-PTTH ngày …"); empty: not said

@@ -20,6 +20,8 @@ from assistant.core.errors import UserError
 
 @dataclass(frozen=True)
 class Range:
+    """A numeric rule: the checker accepts ``low``–``high``, the writer uses ``default``."""
+
     low: float
     high: float
     default: float
@@ -75,6 +77,8 @@ class Element(StrEnum):
 
 @dataclass(frozen=True)
 class TextRule:
+    """How one element of the page is set: size, weight, slant, case and alignment."""
+
     size: Range
     bold: bool = False
     italic: bool = False
@@ -95,6 +99,8 @@ class RuleKind(StrEnum):
 
 @dataclass(frozen=True)
 class BodyRule:
+    """How the body's paragraphs are set: first-line indent, spacing and alignment."""
+
     first_line_indent_cm: Range
     space_after_pt: Range
     line_spacing_pt: Range  # exact spacing; a "multiple" spacing is converted at 1.15 × size
@@ -141,6 +147,8 @@ SIGNATURE_PREFIXES = (("TM.", "T/M"), ("KT.", "K/T"), ("TL.", "T/L"))
 
 @dataclass(frozen=True)
 class FormatProfile:
+    """Every layout rule of one document format (nd30, hd36…): the page, each element, the body."""
+
     id: str
     name: str  # Vietnamese, for menus and messages
     party: bool  # a Party layout (HD36 family) rather than the state one

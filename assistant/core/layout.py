@@ -28,6 +28,8 @@ DOC_TYPE = "BÁO CÁO"
 
 @dataclass(frozen=True)
 class Line:
+    """One line of the page: the element it is, and where its words came from."""
+
     element: Element
     text: str
     typed: bool = False  # the clerk's own words; False: the program's wording of their answers
@@ -36,6 +38,8 @@ class Line:
 
 @dataclass(frozen=True)
 class ReportLayout:
+    """Every line of the report as it will be printed, and the format that sets it."""
+
     format: FormatProfile
     parent_body: str
     issuer: str

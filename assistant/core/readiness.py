@@ -25,6 +25,8 @@ from assistant.core.model import STATUS_LABELS_VI, BodyKind, Report, TaskAnswer,
 
 @dataclass(frozen=True)
 class Gap:
+    """Something the report must state and does not yet: the field and what to do."""
+
     field: str  # dotted path in the answers: "tasks.t3.notes", "format"
     message: str  # Vietnamese, for the clerk
 

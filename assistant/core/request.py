@@ -38,6 +38,8 @@ PERIODICITY_VI = {
 
 @dataclass(frozen=True)
 class DuePeriod:
+    """One period a directive asks a report for, and that report's deadline."""
+
     start: date
     end: date
     deadline: date
@@ -45,6 +47,8 @@ class DuePeriod:
 
 @dataclass(frozen=True)
 class PeriodRule:
+    """A periodic report a directive asks for: how often, and which day it is due."""
+
     periodicity: Periodicity
     day: int  # day of the month the report is due (a day past the month's end means its last)
     month_offset: int = 0  # months after the period's last month

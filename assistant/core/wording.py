@@ -35,6 +35,8 @@ TEMPLATE_VERSION = "2"  # bump when the bundled wording changes; stored with eac
 
 @dataclass(frozen=True)
 class Block:
+    """A heading or paragraph the wording templates produced."""
+
     tag: str  # one of BLOCK_TAGS
     text: str
     typed: bool = False  # the clerk's own text (through |paras), not the templates' wording
