@@ -207,3 +207,18 @@ def test_an_agencys_own_template_wins_and_a_broken_one_is_explained(
     (own / "report.j2").write_text("{% if %}", encoding="utf-8")
     result = run(*args, data_dir=data_dir)
     assert result.returncode == 2 and "Mẫu lời văn «report.j2» bị lỗi" in result.stderr
+
+
+def test_a_profile_set_over_a_damaged_one_keeps_the_damaged_file(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    (data_dir / "profile.json").write_text('{"name": "Đài", "kind"', encoding="utf-8")
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps(factories.STATE_PROFILE, ensure_ascii=False), encoding="utf-8")
+    assert run("profile", "set", str(profile), data_dir=data_dir).returncode == 0
+    assert json.loads(run("profile", "show", data_dir=data_dir).stdout)["symbol"] == "PTTH"
+    kept = [p.read_text(encoding="utf-8") for p in data_dir.glob("profile-damaged-*.json")]
+    assert kept == ['{"name": "Đài", "kind"']
+    # A readable profile replaced by another leaves no copy behind.
+    assert run("profile", "set", str(profile), data_dir=data_dir).returncode == 0
+    assert len(list(data_dir.glob("profile-damaged-*.json"))) == 1

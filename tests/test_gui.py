@@ -528,3 +528,39 @@ def test_a_damaged_history_is_told_from_the_start_window(qtbot, library: Path, c
     assert isinstance(first, StartWindow)
     qtbot.waitUntil(lambda: clerk.texts("warn") != "", timeout=20000)  # the load it scheduled
     assert first.main_window is None and first.refused and not first.isVisible()
+
+
+def test_a_damaged_profile_is_entered_again_and_the_old_file_kept(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    from assistant.gui.app import StartWindow
+
+    damaged = b'{"name": "\xc4\x90\xc3\xa0i Ph\xc3\xa1t thanh", "kind": "sta'  # cut short
+    (library / "profile.json").write_bytes(damaged)
+    first = start(library, open_results=False)
+    qtbot.addWidget(first)
+    assert isinstance(first, StartWindow)
+    qtbot.waitUntil(lambda: getattr(first, "wizard", None) is not None, timeout=20000)
+    assert "profile.json" in clerk.texts("ask") and "Nhập lại" in clerk.texts("ask")
+    wizard = first.wizard
+    qtbot.addWidget(wizard)
+    assert wizard.isVisible() and not first.isVisible()
+    fill_wizard(wizard, factories.STATE_PROFILE)
+    with qtbot.waitSignal(first.ready, timeout=20000) as shown:
+        wizard.accept()
+    qtbot.addWidget(shown.args[0])
+    assert isinstance(shown.args[0], MainWindow) and load_profile(library).symbol == "PTTH"
+    kept = list(library.glob("profile-damaged-*.json"))
+    assert [p.read_bytes() for p in kept] == [damaged]
+
+
+def test_a_damaged_profile_not_entered_again_ends_the_start(
+    qtbot, library: Path, clerk: Answers
+) -> None:
+    (library / "profile.json").write_text("{", encoding="utf-8")
+    clerk.yes = False
+    first = start(library, open_results=False)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.refused, timeout=20000)
+    assert first.main_window is None and not first.isVisible()
+    assert (library / "profile.json").read_text(encoding="utf-8") == "{"  # left as it was

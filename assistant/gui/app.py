@@ -207,19 +207,50 @@ class StartWindow(QMainWindow):
         self.refused = False
 
     def load(self) -> None:
+        from assistant.core.agency import load_profile
+
+        try:
+            load_profile(self.folder)
+        except UserError as exc:  # a damaged profile: entered again, not the end of the program
+            self._profile_again(exc)
+            return
+        self._open_main()
+
+    def _open_main(self) -> None:
         from assistant.gui.main_window import MainWindow
 
         try:
             window = MainWindow(self.folder, self.open_results)
         except UserError as exc:
-            self.refused = True  # the program then ends as a refusal on the command line does
-            messages.warn(self, self.tr("Báo cáo nhanh"), exc.message)
-            self.close()
+            self._refuse(exc.message)
             return
         window.show()
         self.main_window = window
         self.close()
         self.ready.emit(window)
+
+    def _refuse(self, message: str = "") -> None:
+        """The program then ends as a refusal on the command line does."""
+        self.refused = True
+        if message:
+            messages.warn(self, self.tr("Báo cáo nhanh"), message)
+        self.close()
+
+    def _profile_again(self, exc: UserError) -> None:
+        from assistant.gui.profile_wizard import ProfileWizard
+
+        question = self.tr(
+            "{error}\n\nThông tin cơ quan chưa đọc được nên chưa mở được chương trình. Nhập lại "
+            "thông tin cơ quan ngay? Tệp cũ được giữ lại bên cạnh (profile-damaged-….json)."
+        ).format(error=exc.message)
+        if not messages.ask(self, self.tr("Thông tin cơ quan"), question):
+            self._refuse()
+            return
+        self.wizard = ProfileWizard(self.folder)
+        self.wizard.accepted.connect(self._open_main)
+        self.wizard.rejected.connect(self._refuse)
+        self.hide()
+        self.wizard.show()
 
 
 def start(folder: Path, open_results: bool = True) -> QWidget:
