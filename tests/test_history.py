@@ -71,7 +71,7 @@ PRAGMA user_version = 3;
 def test_new_database_is_migrated_to_the_current_version(data_dir: Path) -> None:
     History.open_in(data_dir).close()
     conn = sqlite3.connect(data_dir / DB_FILE)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 7
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION == 8
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"reports", "register", "status_log", "reports_fts"} <= tables

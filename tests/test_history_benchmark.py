@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.directives import DirectiveLibrary
+from assistant.core.model import Period
 from assistant.storage.db import SCHEMA_VERSION
 from assistant.storage.history import DB_FILE, History, search_text
 from tests import factories
@@ -178,3 +179,31 @@ def test_open_and_version_check_raw_sqlite(benchmark, big_history: Path) -> None
         return version
 
     assert benchmark(open_close) == SCHEMA_VERSION
+
+
+# The previous period's report of one directive (the comparison): a directive's generated
+# reports, then their period's dates. Q2 of 2030 matches none, as most periods match one or none.
+PREVIOUS = (
+    "SELECT * FROM reports WHERE directive_id = ? AND status = ?"
+    " AND json_extract(answers, '$.period.start') = ? AND json_extract(answers, '$.period.end') = ?"
+    " ORDER BY report_date DESC, id DESC"
+)
+LATER = Period(date(2030, 7, 1), date(2030, 9, 30))
+
+
+def test_previous_period_history(benchmark, history: History) -> None:
+    directive = history.list(limit=1)[0].directive_id
+    assert benchmark(history.previous_answers, directive, LATER) is None
+
+
+def test_previous_period_raw_sqlite(benchmark, raw: sqlite3.Connection, history: History) -> None:
+    directive = history.list(limit=1)[0].directive_id
+
+    def both_statuses() -> list:
+        return [
+            row
+            for status in ("generated", "submitted")
+            for row in raw.execute(PREVIOUS, [directive, status, "2030-04-01", "2030-06-30"])
+        ]
+
+    assert benchmark(both_statuses) == []

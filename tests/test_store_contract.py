@@ -89,6 +89,32 @@ def test_one_directives_reports_are_listed_and_counted_apart(history: History) -
     assert history.list(status="generated", directive=directive.id) == []
 
 
+def test_the_previous_periods_report_is_found_by_its_dates_in_sql(
+    history: History, tmp_path: Path
+) -> None:
+    """Only the directive's generated or sent report of the period just before: a draft of it, a
+    report of another period or of another directive is not it; the newest of two is."""
+    directive = factories.directive()
+    q1 = {"start": "2024-01-01", "end": "2024-03-31", "label": "quý I năm 2024"}
+    q2 = Period(date(2024, 4, 1), date(2024, 6, 30))
+    history.save_draft(directive, factories.answers(number=None, period=q1))
+    assert history.previous_answers(directive.id, q2) is None
+    history.generate(report("2024-04-03", period=q1), tmp_path / "a.docx")
+    other = replace(directive, id="other-cv-2024")
+    history.save_draft(other, factories.answers(number=None, directive=other.id, period=q1))
+    later, _ = history.generate(report("2024-04-10", period=q1), tmp_path / "b.docx")
+    history.generate(
+        report("2024-04-20", period={**q1, "start": "2024-01-02"}), tmp_path / "c.docx"
+    )
+    assert history.previous_answers(directive.id, q2)["date"] == "2024-04-10"
+    history.mark_submitted(later)
+    assert history.previous_answers(directive.id, q2)["date"] == "2024-04-10"
+    assert history.previous_answers(other.id, q2) is None
+    assert (
+        history.previous_answers(directive.id, Period(date(2024, 7, 1), date(2024, 9, 30))) is None
+    )
+
+
 def test_generate_takes_the_next_number_and_records_the_file(
     history: History, tmp_path: Path
 ) -> None:

@@ -322,12 +322,12 @@ class MainWindow(QMainWindow):
         """A new period of a periodic directive starts from the last period's report: its text
         kept for the clerk to rewrite, its figures cleared. Saved at once, so the period's draft
         is found again."""
-        reports = [
+        newest = [  # the newest of each status (the list is newest first)
             e
             for status in ("submitted", "generated")
-            for e in self.history.list(limit=1_000_000, status=status, directive=directive_id)
+            for e in self.history.list(limit=1, status=status, directive=directive_id)
         ]
-        last = max(reports, key=lambda e: (e.report_date, e.id), default=None)
+        last = max(newest, key=lambda e: (e.report_date, e.id), default=None)
         if last is None:
             return
         with self.drafts.loading():

@@ -60,6 +60,7 @@ class Filters:
     issuer: str | None = None
     archived: bool | None = False
     directive: str | None = None  # one directive's reports only
+    period: tuple[str, str] | None = None  # (start, end): the ISO dates its answers name
 
 
 @dataclass(frozen=True)

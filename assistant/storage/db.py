@@ -143,6 +143,12 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN pdf_sha256 TEXT")
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """One directive's generated or sent reports by date: the previous period's report (for the
+    comparison) and the last report a new period starts from, without reading every report."""
+    db.execute("CREATE INDEX reports_directive ON reports (directive_id, status, report_date)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1,
     _v2,
@@ -151,6 +157,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v5,
     _v6,
     _v7,
+    _v8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

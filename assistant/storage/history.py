@@ -180,14 +180,15 @@ class History:
         dates = previous_dates(period)
         if dates is None:
             return None
-        wanted = tuple(day.isoformat() for day in dates)
+        wanted = (dates[0].isoformat(), dates[1].isoformat())
         found = [
-            entry
+            self._entry(row)
             for status in ("generated", "submitted")
-            for entry in self.list(
-                limit=1_000_000, status=status, archived=None, directive=directive_id
+            for row in self.store.reports(
+                Filters(status=status, archived=None, directive=directive_id, period=wanted),
+                1_000_000,
+                0,
             )
-            if entry.period[:2] == wanted
         ]
         return max(found, key=lambda e: (e.report_date, e.id)).answers if found else None
 
@@ -602,9 +603,12 @@ class History:
         """Full text, insensitive to diacritics and đ/d, newest first; an empty query lists."""
         words = query_words(query)
         filters = Filters(year, status, issuer, archived)
-        if not words:
-            return self.list(limit=limit, offset=offset, **vars(filters))
-        return [self._entry(r) for r in self.store.search(words, filters, limit, offset)]
+        rows = (
+            self.store.search(words, filters, limit, offset)
+            if words
+            else self.store.reports(filters, limit, offset)
+        )
+        return [self._entry(r) for r in rows]
 
     # -- backup -------------------------------------------------------------------------
     def export(self, zip_path: Path) -> Path:

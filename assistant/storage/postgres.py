@@ -127,7 +127,12 @@ def _v3(conn: psycopg.Connection) -> None:
     conn.execute("ALTER TABLE reports ADD COLUMN pdf_path text, ADD COLUMN pdf_sha256 text")
 
 
-MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(conn: psycopg.Connection) -> None:
+    """SQLite's v8: one directive's reports by status and date."""
+    conn.execute("CREATE INDEX reports_directive ON reports (directive_id, status, report_date)")
+
+
+MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -176,6 +181,10 @@ def unreachable(where: str, exc: Exception) -> UserError:
 class PostgresStore(SqlStore):
     LOG_ORDER = "id"
     SAME_PATH = "lower(output_path) = lower(?)"
+    SAME_PERIOD = (
+        "reports.answers::jsonb #>> '{period,start}' = ?"
+        " AND reports.answers::jsonb #>> '{period,end}' = ?"
+    )
 
     def __init__(self, url: str, data_dir: Path, password: str | None = None) -> None:
         """``password``: from the keyring (``server_settings``), kept out of the URL, which may be

@@ -22,6 +22,11 @@ class SqlStore:
     LOG_ORDER = "rowid"
     # A report's document path equal to ``?``, as the file system compares names.
     SAME_PATH = "output_path = ? COLLATE NOCASE"
+    # The period's start and end dates in the report's answers (JSON text) equal to ``?``, ``?``.
+    SAME_PERIOD = (
+        "json_extract(reports.answers, '$.period.start') = ?"
+        " AND json_extract(reports.answers, '$.period.end') = ?"
+    )
 
     def execute(self, sql: str, params: object = ()) -> object:
         raise NotImplementedError
@@ -112,8 +117,7 @@ class SqlStore:
             [target],
         )
 
-    @staticmethod
-    def _filter_sql(filters: Filters) -> tuple[str, list]:
+    def _filter_sql(self, filters: Filters) -> tuple[str, list]:
         clauses, params = [], []
         if filters.archived is not None:
             clauses.append("reports.archived = ?")
@@ -130,6 +134,9 @@ class SqlStore:
             if value is not None:
                 clauses.append(f"reports.{column} = ?")
                 params.append(value)
+        if filters.period is not None:
+            clauses.append(self.SAME_PERIOD)
+            params += list(filters.period)
         return (" AND ".join(clauses) or "TRUE"), params
 
     def reports(self, filters: Filters, limit: int, offset: int) -> list[tuple]:
