@@ -71,16 +71,20 @@ def test_the_pdf_is_recorded_in_the_entry_and_only_for_a_report_with_a_file(
         history.record_pdf(9999, tmp_path / "x.pdf", "cd" * 32)
 
 
-def test_a_server_at_v2_gains_the_pdf_columns(pg_url: str, data_dir: Path) -> None:
-    """As a server made by the previous version: its schema brought to v3 when next opened."""
+def test_a_server_at_v2_gains_the_pdf_columns_and_the_directive_index(pg_url: str, data_dir: Path) -> None:
+    """As a server made by an earlier version (v2): its schema brought to the current one when
+    next opened."""
     History.open_in(data_dir, pg_url).close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("ALTER TABLE reports DROP COLUMN pdf_path, DROP COLUMN pdf_sha256")
+        conn.execute("DROP INDEX reports_directive")  # v4's
         conn.execute("UPDATE schema_version SET version = 2")
     History.open_in(data_dir, pg_url).close()
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
-        assert postgres.SCHEMA_VERSION == 3
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 4
+        assert postgres.SCHEMA_VERSION == 4
+        indexes = conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'reports'")
+        assert ("reports_directive",) in indexes.fetchall()
         columns = conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'"
         ).fetchall()
