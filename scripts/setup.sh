@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up Báo cáo nhanh on Debian/Ubuntu: the system libraries Qt needs (and, with --test, the
-# tools the tests use: LibreOffice, poppler, Tesseract with Vietnamese, PostgreSQL, NSIS, and
-# ICU's data tools with gcc for the bundle's ICU data), then a virtual environment in .venv with
-# the package installed in editable mode. Safe to run again.
+# tools the tests use: LibreOffice, poppler, Tesseract with Vietnamese, PostgreSQL, NSIS, ICU's
+# data tools with gcc for the bundle's ICU data, and trayer, a system tray for the reminder's
+# balloon), then a virtual environment in .venv with the package installed in editable mode.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ QT_PACKAGES="libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 lib
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 fontconfig fonts-liberation2 fonts-noto-core"
 TEST_PACKAGES="xvfb xauth libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-vie postgresql nsis
-  icu-devtools gcc binutils"
+  icu-devtools gcc binutils trayer"
 
 packages="$QT_PACKAGES"
 [ "$want_test" = 1 ] && packages="$packages $TEST_PACKAGES"
