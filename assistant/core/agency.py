@@ -31,13 +31,13 @@ def save_profile(data_dir: Path, profile: AgencyProfile) -> Path:
     try:
         load_profile(data_dir)
     except UserError:
-        keep_damaged(data_dir)
+        _keep_damaged(data_dir)
     return atomic_write_text(
         data_dir / PROFILE_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     )
 
 
-def keep_damaged(data_dir: Path) -> Path:
+def _keep_damaged(data_dir: Path) -> Path:
     """A copy of the profile file that cannot be read, beside it, under a name no file has."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target, n = data_dir / f"profile-damaged-{stamp}.json", 1
