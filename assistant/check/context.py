@@ -19,6 +19,9 @@ from assistant.core.formats import Element, FormatProfile
 
 @dataclass
 class Context:
+    """What every check reads: the document's model, the format, the elements found and the
+    places."""
+
     model: DocModel
     fmt: FormatProfile
     located: Located

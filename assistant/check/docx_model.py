@@ -46,6 +46,8 @@ _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): 
 
 @dataclass(frozen=True)
 class Run:
+    """A run of text with its formatting resolved through styles and defaults."""
+
     text: str
     fonts: tuple[FontSlot, FontSlot]  # the ascii and hAnsi slots: the ones Vietnamese text uses
     size: float | None  # points; None when no layer sets it
@@ -57,6 +59,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell a paragraph sits in."""
+
     table: int  # index in DocModel.tables
     row: int
     col: int
@@ -65,6 +69,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Location:
+    """Where a paragraph is: its part, its number there, its table cells."""
+
     part: str  # "body", "header", "footer"
     index: int  # 1-based paragraph number among the part's top-level paragraphs (0 in a table)
     cells: tuple[Cell, ...] = ()  # table nesting, outermost first
@@ -78,6 +84,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph (or one line of a multi-line one) with its resolved format."""
+
     location: Location
     text: str
     runs: tuple[Run, ...]
@@ -115,6 +123,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
+    """A table: its size, where it sits, the borders it draws."""
+
     index: int
     parent: Cell | None
     rows: int
@@ -132,6 +142,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Section:
+    """A section's page: size, margins, a different first page, its headers and footers."""
+
     index: int
     page_width_mm: float | None
     page_height_mm: float | None
@@ -150,6 +162,8 @@ class Section:
 
 @dataclass
 class DocModel:
+    """What the checker reads of a .docx: paragraphs, tables and sections."""
+
     paragraphs: list[Paragraph] = field(default_factory=list)  # body and cells, reading order
     tables: list[Table] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

@@ -93,6 +93,9 @@ def source(fmt: FormatProfile) -> str:
 
 @dataclass(frozen=True)
 class Finding:
+    """One departure from the format rules: where, what was found against the rule and its source,
+    and a sentence for the clerk."""
+
     id: str  # stable English id: "margin.left", "date.month_padding"
     severity: str  # ERROR or WARNING
     element: str  # an Element value ("national_title") or "page", "margin", "document"…
@@ -109,6 +112,8 @@ class Finding:
 
 @dataclass
 class CheckResult:
+    """The findings of one document, with the format and kind they were checked against."""
+
     format_id: str
     detected: bool  # the format was recognised from the document, not given
     findings: list[Finding] = field(default_factory=list)

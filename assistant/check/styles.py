@@ -37,6 +37,8 @@ def is_on(element: _Element) -> bool:
 
 @dataclass(frozen=True)
 class FontSlot:
+    """One font slot of a run: an explicit font, or a theme font."""
+
     name: str | None  # explicit font name
     theme: str | None  # theme font ("minorHAnsi"): whatever the theme says, not a fixed font
 

@@ -38,6 +38,8 @@ class BodyMark:
 
 @dataclass(frozen=True)
 class DocKind:
+    """A kind of document (NĐ30 Phụ lục III, HD36): its title, ký hiệu, template and body lines."""
+
     id: str  # "cong_van", "quyet_dinh", …
     name: str  # Vietnamese: "Công văn", "Quyết định"
     title: str  # the tên loại as printed, "" for a công văn (it has none)

@@ -51,6 +51,8 @@ class Done:
 
 @dataclass(frozen=True)
 class DueReport:
+    """A report a directive asks for: its period, deadline and state today."""
+
     directive: Directive
     deadline: date
     state: DueState

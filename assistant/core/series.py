@@ -85,6 +85,8 @@ class ReportFigures:
 
 @dataclass(frozen=True)
 class PeriodRef:
+    """A period of the figures' table, by its dates or the name the clerk gave it."""
+
     start: date | None
     end: date | None
     label: str  # as the clerk named it; empty: named from its dates
@@ -128,6 +130,8 @@ def _is_month_end(day: date) -> bool:
 
 @dataclass(frozen=True)
 class Series:
+    """One line of a chart: a figure of one platform, over the periods."""
+
     chart: Chart
     key: str  # "share:facebook", "share:total", "clips:other:Lotus", "conduct:staff_briefed"
     label: str  # Vietnamese, for the legend and the column header
@@ -140,6 +144,8 @@ class Series:
 
 @dataclass(frozen=True)
 class FigureTable:
+    """The figures of a directive's reports, period by period, for the charts and exports."""
+
     periods: tuple[PeriodRef, ...]
     sources: tuple[tuple[str, ...], ...]  # per period: the directives (symbols) figures came from
     series: tuple[Series, ...]

@@ -33,6 +33,8 @@ _NOT_TASKS = re.compile(
 
 @dataclass
 class Body:
+    """What the importer reads from a directive's body: recipients, what it implements, tasks."""
+
     recipients: list[str] = field(default_factory=list)
     recipients_confidence: float = 0.0
     implements: list[DocumentRef] = field(default_factory=list)

@@ -23,6 +23,8 @@ _UPPER_TOKEN = re.compile(r"^[^\W\d_]*[./]?[^\W\d_]+[.]?$")
 
 @dataclass
 class Footer:
+    """What the importer reads after the body: the signer and the distribution list."""
+
     distribution: list[str] = field(default_factory=list)
     signer: Signer = field(default_factory=Signer)
     signer_confidence: float = 0.0

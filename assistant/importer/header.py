@@ -77,6 +77,9 @@ _GLUED_RULE = re.compile(r"(?<=\w)\s*[*_=]{2,}\s*$")
 
 @dataclass
 class Header:
+    """What the importer reads from a directive's header: issuer, number, ký hiệu, place, date,
+    type and subject."""
+
     issuer_lines: list[str] = field(default_factory=list)
     number: str | None = None
     code: str = ""

@@ -178,6 +178,8 @@ def places() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Parts:
+    """A directive's text read in its parts: header, body, footer, and a portal's preamble."""
+
     header: Header
     body: Body
     footer: Footer

@@ -41,6 +41,8 @@ _SCAN_LIMIT = 80  # site lines come first; a directive's own lines never hold th
 
 @dataclass
 class Preamble:
+    """The lines a portal puts before a directive's text, and what they say of it."""
+
     start: int = 0  # index of the first line of the document itself
     meta: dict[str, str] = field(default_factory=dict)
 

@@ -48,6 +48,8 @@ _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 
 @dataclass(frozen=True)
 class ReportRequest:
+    """What a directive asks back: to whom, through whom, by when, how often."""
+
     sentence: str = ""
     to: str = ""
     via: str = ""

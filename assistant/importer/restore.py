@@ -30,6 +30,8 @@ OCR_SHARE = 0.02  # stripped text has no damaged word at all; English OCR output
 
 @dataclass(frozen=True)
 class Restored:
+    """A text with its diacritics restored, and the words to review."""
+
     text: str
     changed: bool
     review: tuple[str, ...] = ()  # restored words the model was not sure of
@@ -37,6 +39,8 @@ class Restored:
 
 @dataclass(frozen=True)
 class Model:
+    """The diacritic restoration model: n-gram counts and the forms of each skeleton."""
+
     unigrams: dict[str, int]
     bigrams: dict[str, int]
     trigrams: dict[str, int]

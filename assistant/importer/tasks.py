@@ -67,6 +67,8 @@ def task_title(kind: str, text: str) -> str:
 
 @dataclass
 class _Reading:
+    """The tasks and addressee groups read from a body, with the confidence of the reading."""
+
     tasks: list[Task] = field(default_factory=list)
     groups: list[AddresseeGroup] = field(default_factory=list)
     confidence: float = 0.0

@@ -35,6 +35,8 @@ __all__ = ["DB_FILE", "History", "HistoryEntry", "StatusDates", "period_key", "s
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One report in the history: its directive, status, number, file and answers."""
+
     id: int
     directive_id: str
     directive_symbol: str

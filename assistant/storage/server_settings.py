@@ -42,6 +42,8 @@ _session: dict[str, str] = {}  # passwords typed in this process when no keyring
 
 @dataclass(frozen=True)
 class ServerSettings:
+    """Where the agency's server is and who logs in (the password is in the keyring)."""
+
     host: str
     database: str
     user: str

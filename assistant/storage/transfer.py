@@ -17,6 +17,8 @@ from assistant.storage.contract import COPIED_COLUMNS, Filters, Store
 
 @dataclass
 class Transfer:
+    """What a move of reports between histories did: copied, already there, conflicts."""
+
     copied: int = 0
     present: int = 0  # copied by an earlier run
     conflicts: list[str] = field(default_factory=list)
