@@ -68,7 +68,7 @@ def _check(instance: object, definition: str, where: str) -> None:
     text = _MESSAGES.get(err.keyword, "không hợp lệ").format(
         expected=_TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else expected,
         limit=vntext.number(err.value) if err.keyword in _LIMITS else "",
-        choices=", ".join(map(str, err.value)) if err.keyword == "enum" else "",  # type: ignore[call-overload]
+        choices=", ".join(map(str, err.value)) if err.keyword == "enum" else "",
     )
     raise UserError(f"Trường «{path}» {text}.", f"{path}: {err.message}", field=path)
 
