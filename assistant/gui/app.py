@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QLocale,
     QLockFile,
     QObject,
+    QProcess,
     QSettings,
     QTimer,
     QtMsgType,
@@ -287,6 +288,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 3
     saved_hook, sys.excepthook = sys.excepthook, ErrorReporter()
     qInstallMessageHandler(_qt_message)
+    restart = False
     try:
         try:
             window = start(folder)
@@ -305,9 +307,22 @@ def run_app(args: argparse.Namespace) -> int:
         window.deleteLater()  # the reference above kept the window alive until now
         main = getattr(window, "main_window", None)
         if main is not None:
+            restart = main.restart_requested
             main.deleteLater()
         return exit_code
     finally:
         qInstallMessageHandler(None)
         sys.excepthook = saved_hook
         lock.unlock()
+        if restart:  # once the data folder is free for the new window
+            _start_again()
+
+
+def _start_again() -> None:
+    """The program once more, as it was started (the packaged program, or Python with its
+    arguments): how a changed server connection comes into use."""
+    program, *arguments = sys.orig_argv
+    if QProcess.startDetached(program, arguments):
+        log.info("started again: %s", sys.orig_argv)
+    else:
+        log.error("could not start again: %s", sys.orig_argv)

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftKeeper(self, self.history, data_dir)  # the report in the editor, kept
         self.drafts.said.connect(self._say)
         self.last_output: Path | None = None  # the file of the report last generated
+        self.restart_requested = False  # the program starts again once this window has closed
         self.flow: GenerateFlow | None = None
         self._build()
         self._menus()
@@ -531,6 +532,11 @@ class MainWindow(QMainWindow):
                 self._show_editor(self.editor.directive)
                 with self.drafts.loading():
                     self.editor.load(answers)
+
+    def restart(self) -> None:
+        """Close (the draft is saved, as on every close) and start the program again."""
+        self.restart_requested = True
+        self.close()
 
     def closeEvent(self, event) -> None:
         self.drafts.close()

@@ -2,8 +2,10 @@
 and what the window does when that server does not answer (``storage/offline.py``).
 
 The window opens its history once, at start: a connection changed here is used from the next
-start, which the dialog says (reopening every tab's history in place would be more code than
-a restart saves). Without a keyring, the start asks for the password (kept for the session)."""
+start, and the dialog offers that start at once («Mở lại chương trình ngay»: the window closes,
+saving the draft, and the program starts again); reopening every tab's history in place would be
+more code than a restart saves. Without a keyring, the start asks for the password (kept for the
+session)."""
 
 from __future__ import annotations
 
@@ -44,7 +46,10 @@ TLS_CHOICES = {
     "prefer": "Mã hoá khi máy chủ hỗ trợ (mặc định)",
     "require": "Bắt buộc mã hoá",
 }
-RESTART = "Hãy đóng và mở lại chương trình để bắt đầu dùng {where}; bản nháp đang soạn đã được lưu."
+RESTART = (
+    "Chương trình dùng {where} từ lần mở sau. Bấm «Mở lại chương trình ngay» để mở lại bây giờ; "
+    "bản nháp đang soạn được lưu trước khi đóng."
+)
 
 
 class ServerDialog(QDialog):
@@ -81,9 +86,13 @@ class ServerDialog(QDialog):
         self.try_button.clicked.connect(self.try_connection)
         self.local_button = QPushButton(_tr("Dùng lịch sử trên máy này"))
         self.local_button.clicked.connect(self.use_local)
+        self.restart_button = QPushButton(_tr("Mở lại chương trình ngay"))
+        self.restart_button.clicked.connect(self.restart)
         buttons = messages.button_box(QDialogButtonBox.Save | QDialogButtonBox.Close)
         buttons.addButton(self.try_button, QDialogButtonBox.ActionRole)
         buttons.addButton(self.local_button, QDialogButtonBox.ResetRole)
+        buttons.addButton(self.restart_button, QDialogButtonBox.ActionRole)
+        self.restart_button.hide()  # once a connection is saved, and from the main window only
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -147,10 +156,19 @@ class ServerDialog(QDialog):
         said.append(_tr(RESTART).format(where=_tr("máy chủ dữ liệu")))
         self.result.setText("\n".join(said))
         self.password.clear()
+        self._offer_restart()
 
     def use_local(self) -> None:
         server_settings.clear(self.data_dir)
         self.result.setText(_tr(RESTART).format(where=_tr("lịch sử trên máy này")))
+        self._offer_restart()
+
+    def _offer_restart(self) -> None:
+        self.restart_button.setVisible(hasattr(self.parent(), "restart"))
+
+    def restart(self) -> None:
+        self.accept()
+        self.parent().restart()
 
 
 def open_history(data_dir: Path) -> tuple[History, ServerNotOpened | None]:
